@@ -1,0 +1,32 @@
+/// One thing that happened in the pool, timestamped since the pool started. Events are kept in a bounded
+/// ring; `sequence` increases by one per event so a reader can ask for what it has not seen.
+public struct PoolEvent: Sendable, Equatable {
+    public var sequence: UInt64
+    public var at: Duration
+    public var kind: Kind
+
+    public init(sequence: UInt64, at: Duration, kind: Kind) {
+        self.sequence = sequence
+        self.at = at
+        self.kind = kind
+    }
+
+    public enum Kind: Sendable, Equatable {
+        /// A slot changed state; `reason` is set when it closed.
+        case slotChanged(slot: Int, from: SlotState?, to: SlotState?, reason: CloseReason?)
+        case connectFailed(message: String, retryIn: Duration)
+        /// A check-out gave up; `limits` names the limits in force.
+        case checkoutTimedOut(holder: String, waited: Duration, limits: String)
+        case leakSuspected(slot: Int, holder: String, heldFor: Duration)
+        /// `description` says what changed, e.g. "pool_size 5 → 6".
+        case configurationChanged(description: String)
+        case warning(message: String)
+    }
+
+    public var isWarning: Bool {
+        switch kind {
+        case .connectFailed, .checkoutTimedOut, .leakSuspected, .warning: return true
+        case .slotChanged, .configurationChanged: return false
+        }
+    }
+}

@@ -1,0 +1,19 @@
+/// What the pool needs of a connection. The pool knows nothing else of it (not even that it is PostgreSQL).
+public protocol PoolableConnection: AnyObject, Sendable {
+    /// False once the connection is known to be lost; cheap, no I/O.
+    var isUsable: Bool { get }
+    /// The server's process id for this session, if it has one.
+    var backendPID: Int32? { get }
+    /// A round trip that proves the connection works (pre-ping). Throws if it does not.
+    func ping() async throws
+    /// Brings the session back to a clean state before reuse. Throws if it cannot.
+    func reset(_ mode: ResetMode) async throws
+    /// Closes the connection; never throws, may be called on a broken one.
+    func close() async
+}
+
+/// Opens connections for the pool.
+public protocol ConnectionFactory: Sendable {
+    associatedtype Connection: PoolableConnection
+    func makeConnection() async throws -> Connection
+}
