@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Fails loudly if a throwaway pooltop cluster outlived the process that owned it: a
+# $TMPDIR/pooltop-pg-* folder whose owner.pid process is gone, or a postgres server serving one.
+# Clusters of live owners (another pooltop or test run right now) are not leaks.
+set -uo pipefail
+
+tmp=${TMPDIR:-/tmp}
+tmp=${tmp%/}
+leaks=0
+
+# owner_alive FOLDER: the pid in owner.pid runs and has the recorded start time.
+owner_alive() {
+    local pid start stat rest
+    read -r pid start < "$1/owner.pid" 2>/dev/null || return 1
+    stat=$(cat "/proc/$pid/stat" 2>/dev/null) || return 1
+    rest=${stat##*) }
+    read -r -a fields <<< "$rest"
+    [[ ${fields[0]} != Z && ${fields[19]} == "$start" ]]
+}
+
+for folder in "$tmp"/pooltop-pg-*; do
+    [[ -d $folder ]] || continue
+    if ! owner_alive "$folder"; then
+        echo "LEAK: cluster folder $folder outlived its owner" >&2
+        leaks=$((leaks + 1))
+    fi
+done
+
+for proc in /proc/[0-9]*; do
+    [[ $(cat "$proc/comm" 2>/dev/null) == postgres ]] || continue
+    cmdline=$(tr '\0' ' ' < "$proc/cmdline" 2>/dev/null)
+    [[ $cmdline =~ -D\ ([^ ]*/pooltop-pg-[^/ ]*)/data ]] || continue
+    folder=${BASH_REMATCH[1]}
+    if [[ ! -d $folder ]] || ! owner_alive "$folder"; then
+        echo "LEAK: postgres server pid ${proc#/proc/} still serves $folder" >&2
+        leaks=$((leaks + 1))
+    fi
+done
+
+if ((leaks > 0)); then
+    echo "check-leaks: FAILED: $leaks leftover pooltop cluster(s) or server(s)" >&2
+    exit 1
+fi
+echo "check-leaks: no leftover pooltop clusters or servers"
