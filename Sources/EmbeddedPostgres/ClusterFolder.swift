@@ -3,7 +3,7 @@ import Foundation
 import Glibc
 #endif
 
-/// The temporary folder of one cluster, `$TMPDIR/pooltop-pg-XXXXXX`: the socket, `data/`,
+/// The temporary folder of one cluster, `<parent>/pooltop-pg-XXXXXX`: the socket, `data/`,
 /// `server.log`, and `owner.pid` naming the pooltop process that may delete it.
 struct ClusterFolder: Sendable {
     let path: String
@@ -14,11 +14,24 @@ struct ClusterFolder: Sendable {
     var logFile: String { path + "/server.log" }
     var ownerFile: String { path + "/owner.pid" }
 
-    /// `$TMPDIR`, or /tmp.
+    /// Where clusters are made: `$TMPDIR` when set; else /dev/shm (RAM: a start copies the
+    /// template, which takes ~0.05 s there and ~0.8 s on this machine's disk); else /tmp.
     static var parentDirectory: String {
+        if let temporary = temporaryDirectoryVariable { return temporary }
+        return access("/dev/shm", W_OK | X_OK) == 0 ? "/dev/shm" : "/tmp"
+    }
+
+    /// Every place a cluster folder may have been made, for the stale sweep.
+    static var possibleParentDirectories: [String] {
+        var parents = ["/dev/shm", "/tmp"]
+        if let temporary = temporaryDirectoryVariable, !parents.contains(temporary) { parents.insert(temporary, at: 0) }
+        return parents
+    }
+
+    private static var temporaryDirectoryVariable: String? {
         let value = ProcessInfo.processInfo.environment["TMPDIR"] ?? ""
-        let trimmed = value.hasSuffix("/") ? String(value.dropLast()) : value
-        return trimmed.isEmpty ? "/tmp" : trimmed
+        let trimmed = value.count > 1 && value.hasSuffix("/") ? String(value.dropLast()) : value
+        return trimmed.isEmpty ? nil : trimmed
     }
 
     /// Makes a fresh folder owned by `user`, recording this process as its owner.

@@ -30,6 +30,9 @@ struct ClusterTemplate: Sendable {
         """
 
     static let completeMarker = "pooltop-template-complete"
+    /// Written into the marker; bump it when the initdb options or settings change, so an older
+    /// cached template is rebuilt.
+    static let format = "2"
 
     /// The template for these binaries and this user, built now if missing.
     static func prepare(binaries: ServerBinaries, user: ServerUser) throws(EmbeddedPostgresError) -> ClusterTemplate {
@@ -52,8 +55,8 @@ struct ClusterTemplate: Sendable {
 
     private func isComplete(major: String) -> Bool {
         let version = try? String(contentsOfFile: path + "/PG_VERSION", encoding: .utf8)
-        return FileManager.default.fileExists(atPath: path + "/" + ClusterTemplate.completeMarker)
-            && version?.trimmingCharacters(in: .whitespacesAndNewlines) == major
+        let format = try? String(contentsOfFile: path + "/" + ClusterTemplate.completeMarker, encoding: .utf8)
+        return format == ClusterTemplate.format && version?.trimmingCharacters(in: .whitespacesAndNewlines) == major
     }
 
     private func build(binaries: ServerBinaries, user: ServerUser) throws(EmbeddedPostgresError) {
@@ -65,9 +68,11 @@ struct ClusterTemplate: Sendable {
         }
         do throws(EmbeddedPostgresError) {
             try user.own(staging)
+            // 1 MB WAL segments instead of 16: every start copies the template, and the first
+            // segment is otherwise the largest file in it.
             let initdb = user.command(binaries.initdb, [
                 "-D", staging, "-U", "postgres", "-E", "UTF8", "--no-locale",
-                "--auth=trust", "--no-sync", "--no-instructions",
+                "--auth=trust", "--no-sync", "--no-instructions", "--wal-segsize=1",
             ], in: staging)
             let (status, output) = try initdb.run()
             guard status == 0 else {
@@ -76,7 +81,7 @@ struct ClusterTemplate: Sendable {
             }
             try overwrite(staging + "/pg_hba.conf", with: ClusterTemplate.hostBasedAuthentication, appending: false)
             try overwrite(staging + "/postgresql.conf", with: ClusterTemplate.settings, appending: true)
-            try overwrite(staging + "/" + ClusterTemplate.completeMarker, with: "", appending: false, creating: true)
+            try overwrite(staging + "/" + ClusterTemplate.completeMarker, with: ClusterTemplate.format, appending: false, creating: true)
             try user.own(staging + "/" + ClusterTemplate.completeMarker)
             guard rename(staging, path) == 0 else {
                 throw EmbeddedPostgresError("could not publish the template at \(path): \(String(cString: strerror(errno)))")

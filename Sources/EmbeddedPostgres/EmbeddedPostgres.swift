@@ -1,9 +1,9 @@
 import Foundation
 import Synchronization
 
-/// A throwaway PostgreSQL cluster: a fresh folder `$TMPDIR/pooltop-pg-XXXXXX` holding the data
-/// directory and the unix socket, the server also on a free port on 127.0.0.1, trust auth for
-/// local connections only, max_connections 300. Stopped and removed by `stop()`.
+/// A throwaway PostgreSQL cluster: a fresh folder `pooltop-pg-XXXXXX` (in `$TMPDIR`, else /dev/shm,
+/// else /tmp) holding the data directory and the unix socket, the server also on a free port on
+/// 127.0.0.1, trust auth for local connections only, max_connections 300. `stop()` removes it all.
 ///
 /// When root, initdb and the server run as the `postgres` system user. The server is started with
 /// a parent-death signal, so it shuts down even if this process is SIGKILLed; its folder is then

@@ -13,10 +13,9 @@ enum ServerLaunch {
         let began = ContinuousClock.now
         let binaries = try ServerBinaries.locate(search)
         let user = try ServerUser.current()
-        let parent = ClusterFolder.parentDirectory
-        StaleClusterSweep.run(in: parent)
+        ClusterFolder.possibleParentDirectories.forEach(StaleClusterSweep.run(in:))
         let template = try ClusterTemplate.prepare(binaries: binaries, user: user)
-        let folder = try ClusterFolder.create(in: parent, for: user)
+        let folder = try ClusterFolder.create(in: ClusterFolder.parentDirectory, for: user)
         do throws(EmbeddedPostgresError) {
             try template.copy(to: folder.dataDirectory)
             let (server, port) = try startServer(binaries: binaries, user: user, folder: folder)
