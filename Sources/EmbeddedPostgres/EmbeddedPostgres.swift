@@ -3,7 +3,8 @@ import Synchronization
 
 /// A throwaway PostgreSQL cluster: a fresh folder `pooltop-pg-XXXXXX` (in `$TMPDIR`, else /dev/shm,
 /// else /tmp) holding the data directory and the unix socket, the server also on a free port on
-/// 127.0.0.1, trust auth for local connections only, max_connections 300. `stop()` removes it all.
+/// 127.0.0.1, trust auth for local connections only, max_connections 300. `stop()` (or dropping
+/// the last reference) stops the server and removes it all.
 ///
 /// When root, initdb and the server run as the `postgres` system user. The server is started with
 /// a parent-death signal, so it shuts down even if this process is SIGKILLed; its folder is then
@@ -49,20 +50,27 @@ public final class EmbeddedPostgres: Sendable {
             // A dedicated thread: start-up blocks, and the server's parent-death signal is tied to
             // the spawning thread, so this thread lives exactly as long as the server.
             let supervisor = Thread {
-                let cluster: EmbeddedPostgres
+                let server: ServerProcess
                 do throws(EmbeddedPostgresError) {
-                    cluster = try ServerLaunch.launch(search: search)
+                    let cluster = try ServerLaunch.launch(search: search)
+                    server = cluster.server
+                    // Hand over the only reference, so a deinit never runs on this thread.
+                    continuation.resume(returning: .success(consume cluster))
                 } catch {
                     continuation.resume(returning: .failure(error))
                     return
                 }
-                continuation.resume(returning: .success(cluster))
-                cluster.server.superviseUntilExit()
+                server.superviseUntilExit()
             }
             supervisor.name = "pooltop-postgres"
             supervisor.start()
         }
         return try result.get()
+    }
+
+    /// A cluster nobody holds any more is stopped too; call `stop()` to choose when.
+    deinit {
+        stop()
     }
 
     /// A key=value conninfo string for libpq, over the unix socket.

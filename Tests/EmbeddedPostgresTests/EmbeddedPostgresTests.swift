@@ -49,6 +49,16 @@ struct EmbeddedPostgresTests {
         cluster.stop()
     }
 
+    @Test("dropping the last reference stops the server and removes the folder")
+    func droppingStops() async throws {
+        var cluster: EmbeddedPostgres? = try await EmbeddedPostgres.start()
+        let pid = try #require(cluster?.serverPID)
+        let folder = try #require(cluster?.socketDirectory)
+        cluster = nil
+        #expect(ProcessIdentity.find(pid) == nil)
+        #expect(!FileManager.default.fileExists(atPath: folder))
+    }
+
     @Test("two clusters run at once, each with its own port, folder and data")
     func twoClustersAtOnce() async throws {
         async let first = EmbeddedPostgres.start()
