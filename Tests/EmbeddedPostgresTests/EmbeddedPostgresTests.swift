@@ -107,6 +107,27 @@ struct EmbeddedPostgresTests {
         #expect(error?.message == "PostgreSQL server binaries not found: install the 'postgresql' package (apt-get install postgresql)")
     }
 
+    @Test("a cluster is needed only when neither a target nor a server-naming PG variable is given")
+    func neededOnlyWithoutTarget() {
+        #expect(EmbeddedPostgres.isNeeded(target: nil, environment: [:]))
+        #expect(EmbeddedPostgres.isNeeded(target: "", environment: ["PGUSER": "app", "PGPORT": "5433"]))
+        #expect(!EmbeddedPostgres.isNeeded(target: "postgresql://app@db/x", environment: [:]))
+        for variable in ["PGHOST", "PGHOSTADDR", "PGDATABASE", "PGSERVICE"] {
+            #expect(!EmbeddedPostgres.isNeeded(target: nil, environment: [variable: "x"]), "\(variable)")
+        }
+    }
+
+    @Test("the cluster's PG* environment points psql at it")
+    func environmentPointsAtCluster() async throws {
+        let cluster = try await EmbeddedPostgres.shared()
+        let variables = cluster.environment.map { "\($0.key)=\($0.value)" }
+        let command = ChildProcess(executable: cluster.binDirectory + "/psql", arguments: ["-X", "-Atc", "select current_setting('port')"],
+                                   environment: ChildProcess.cleanEnvironment + variables)
+        let (status, output) = try command.run()
+        #expect(status == 0)
+        #expect(output.trimmingCharacters(in: .whitespacesAndNewlines) == "\(cluster.port)")
+    }
+
     @Test("shared() gives every caller the same running cluster")
     func sharedClusterIsOne() async throws {
         async let first = EmbeddedPostgres.shared()
