@@ -13,10 +13,11 @@ enum StaleClusterSweep {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []
         for name in names where name.hasPrefix(ClusterFolder.namePrefix) {
             let folder = ClusterFolder(path: parent + "/" + name)
-            if isStale(folder) {
-                stopServer(of: folder)
-                folder.remove()
-            }
+            guard isStale(folder) else { continue }
+            stopServer(of: folder)
+            // Claim the folder by renaming it, so concurrent sweeps never delete the same tree.
+            let claimed = ClusterFolder(path: folder.path + ".removing")
+            if rename(folder.path, claimed.path) == 0 { claimed.remove() }
         }
     }
 
