@@ -21,6 +21,7 @@ final class ArrivalQueue: Sendable {
 
     var backlog: Int { state.withLock { $0.pending } }
     var dropped: Int { state.withLock { $0.dropped } }
+    var waitingCount: Int { state.withLock { $0.waiters.count } }
 
     /// Adds `count` arrivals: waiting workers take them first, the rest join the backlog.
     func add(_ count: Int) {

@@ -50,7 +50,7 @@ public enum Bench {
         await wait(options.duration, phase: .measuring, session: session, progress: progress)
         let measurement = session.generator.measure()
         await session.stop()
-        return report(measurement, options: options)
+        return report(measurement, pool: options.pool, load: options.load, mode: options.mode, warmUp: options.warmUp)
     }
 
     private static func wait(_ duration: Duration, phase: BenchProgress.Phase, session: LoadSession,
@@ -69,11 +69,13 @@ public enum Bench {
         }
     }
 
-    static func report(_ measurement: LoadGenerator.Measurement, options: BenchOptions) -> BenchReport {
+    static func report(
+        _ measurement: LoadGenerator.Measurement, pool: PoolConfiguration, load: LoadSettings, mode: LoadMode, warmUp: Duration
+    ) -> BenchReport {
         let seconds = BenchReport.round(measurement.elapsed.seconds, 3)
         let waits = measurement.waits
         let totals = measurement.totals
-        let noPool = options.mode == .noPool
+        let noPool = mode == .noPool
         let timeline = measurement.samples.map { sample in
             BenchReport.TimelineEntry(
                 second: sample.second, qps: BenchReport.round(sample.qps, 1), errors: sample.errors, timeouts: sample.timeouts,
@@ -82,8 +84,8 @@ public enum Bench {
         }
         let queryMean = totals.timedQueries == 0 ? 0 : Double(totals.queryNanoseconds) / Double(totals.timedQueries) / 1e6
         return BenchReport(
-            workers: options.load.workers, poolSize: noPool ? 0 : options.pool.poolSize,
-            maxOverflow: noPool ? 0 : options.pool.maxOverflow, query: options.load.mix.label, seconds: seconds,
+            workers: load.workers, poolSize: noPool ? 0 : pool.poolSize,
+            maxOverflow: noPool ? 0 : pool.maxOverflow, query: load.mix.label, seconds: seconds,
             queries: totals.queries, errors: totals.errors, timeouts: totals.timeouts,
             waitP50Ms: BenchReport.milliseconds(WaitHistogram.percentile(waits, 50)),
             waitP99Ms: BenchReport.milliseconds(WaitHistogram.percentile(waits, 99)),
@@ -92,10 +94,10 @@ public enum Bench {
             fairness: BenchReport.round(jainFairness(measurement.workers.map(\.queries)), 4),
             connectionsOpened: measurement.connectionsOpened, peakInUse: measurement.peaks.inUse,
             peakOverflow: measurement.peaks.overflow, timeline: timeline,
-            preset: noPool ? "none" : options.pool.presetName, mode: options.mode.rawValue,
-            warmUpSeconds: BenchReport.round(options.warmUp.seconds, 3), queryMeanMs: BenchReport.round(queryMean, 3),
+            preset: noPool ? "none" : pool.presetName, mode: mode.rawValue,
+            warmUpSeconds: BenchReport.round(warmUp.seconds, 3), queryMeanMs: BenchReport.round(queryMean, 3),
             peakOpen: measurement.peaks.open, peakWaiters: measurement.peaks.waiters,
-            thinkMs: BenchReport.milliseconds(options.load.thinkTime), arrivalRate: options.load.arrivalRate,
+            thinkMs: BenchReport.milliseconds(load.thinkTime), arrivalRate: load.arrivalRate,
             peakBacklog: measurement.peaks.backlog, dropped: measurement.dropped,
             rssMib: ResidentMemory.currentMiB.map { BenchReport.round($0, 1) },
             peakRssMib: ResidentMemory.peakMiB.map { BenchReport.round($0, 1) })

@@ -25,13 +25,11 @@ public enum DurationParsing {
     public static func format(_ duration: Duration) -> String {
         let nanoseconds = duration.nanoseconds
         if nanoseconds == 0 { return "0s" }
-        for (unit, scale) in [("h", Int64(3600e9)), ("m", Int64(60e9)), ("s", Int64(1e9)), ("ms", Int64(1e6)), ("us", Int64(1e3))]
-        where nanoseconds % scale == 0 {
-            return "\(nanoseconds / scale)\(unit)"
+        let units: [(String, Int64)] = [("h", 3_600_000_000_000), ("m", 60_000_000_000), ("s", 1_000_000_000), ("ms", 1_000_000), ("us", 1_000)]
+        for (unit, scale) in units where abs(nanoseconds) >= scale {
+            let exact = unit == "h" || unit == "m" ? nanoseconds % scale == 0 : nanoseconds % (scale / 1000) == 0
+            if exact { return "\(trimmedDecimal(Double(nanoseconds) / Double(scale)))\(unit)" }
         }
-        if nanoseconds >= 1_000_000_000 { return "\(trimmedDecimal(Double(nanoseconds) / 1e9))s" }
-        if nanoseconds >= 1_000_000 { return "\(trimmedDecimal(Double(nanoseconds) / 1e6))ms" }
-        if nanoseconds >= 1_000 { return "\(trimmedDecimal(Double(nanoseconds) / 1e3))us" }
         return "\(nanoseconds)ns"
     }
 
