@@ -1,4 +1,4 @@
-// INTERFACE STUB — the pool helper replaces the bodies; signatures are the contract other modules use.
+import Synchronization
 
 /// Why a check-out failed.
 public enum PoolError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -14,7 +14,7 @@ public enum PoolError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .timeout(let waited, let limits): return "pool timeout after \(waited): \(limits)"
+        case .timeout(let waited, let limits): return "pool timeout after \(formatDuration(waited)): \(limits)"
         case .tooManyWaiters(let limit): return "pool refused check-out: \(limit) waiters already queued"
         case .shutdown: return "pool is shut down"
         case .cancelled: return "check-out cancelled"
@@ -41,36 +41,146 @@ public struct Lease<Connection: PoolableConnection>: Sendable {
 }
 
 /// A fair (FIFO), observable connection pool whose every limit can change while it runs.
+///
+/// All state is one `PoolStateMachine` value behind one `Mutex`; the pool executes the machine's actions
+/// (resume waiters, connect, close, wake the timer) outside the lock.
 public final class ConnectionPool<Factory: ConnectionFactory>: Sendable {
     public typealias Connection = Factory.Connection
+    typealias Waiting = CheckedContinuation<Result<PoolAssignment<Connection>, PoolError>, Never>
+    typealias Machine = PoolStateMachine<Connection, Waiting>
 
-    public init(configuration: PoolConfiguration, factory: Factory) { fatalError("stub") }
+    struct State: Sendable {
+        var machine: Machine
+        /// Bumped whenever the timer must re-read `machine.wakeUpAt`.
+        var timerGeneration: UInt64 = 0
+        var sleeper: Task<Void, any Error>?
+    }
+
+    let state: Mutex<State>
+    let factory: Factory
+    let clock: any PoolClock
+    /// `clock.now` when the pool started; the machine's times count from here.
+    let origin: Duration
+
+    public convenience init(configuration: PoolConfiguration, factory: Factory) {
+        self.init(configuration: configuration, factory: factory, clock: ContinuousPoolClock())
+    }
+
+    /// A pool whose timers follow `clock` (tests pass a `ManualClock`); keeps the newest `eventCapacity` events.
+    public init(configuration: PoolConfiguration, factory: Factory, clock: any PoolClock, eventCapacity: Int = 1024) {
+        self.factory = factory
+        self.clock = clock
+        self.origin = clock.now
+        self.state = Mutex(State(machine: Machine(configuration: configuration, eventCapacity: eventCapacity)))
+        // Warm connections for `minimumIdle` start at once.
+        let actions = state.withLock { $0.machine.reconfigure(configuration, now: .zero) }
+        execute(actions)
+    }
 
     /// Runs timers and maintenance (timeouts, idle and lifetime closes, minimum idle, leak checks,
     /// connect retries) until `shutdown()`. Start it in a task before checking out.
-    public func run() async { fatalError("stub") }
+    public func run() async {
+        while true {
+            let (deadline, generation, stop) = state.withLock {
+                ($0.machine.wakeUpAt, $0.timerGeneration, $0.machine.isShutdown)
+            }
+            if stop || Task.isCancelled { return }
+            let target = origin + (deadline ?? .seconds(100 * 365 * 86_400))
+            let sleeper = Task { [clock] in try await clock.sleep(until: target) }
+            let stale = state.withLock { state -> Bool in
+                if state.timerGeneration != generation || state.machine.isShutdown { return true }
+                state.sleeper = sleeper
+                return false
+            }
+            if stale { sleeper.cancel() }
+            await withTaskCancellationHandler {
+                _ = try? await sleeper.value
+            } onCancel: {
+                sleeper.cancel()
+            }
+            if Task.isCancelled { return }
+            withMachine { machine, now in ((), machine.tick(now: now)) }
+        }
+    }
 
     /// Waits (FIFO) for a connection. `holder` labels the check-out in snapshots and events.
-    public func checkOut(holder: String) async throws(PoolError) -> Lease<Connection> { fatalError("stub") }
+    public func checkOut(holder: String) async throws(PoolError) -> Lease<Connection> {
+        var decision = withMachine { machine, now in machine.checkOut(holder: holder, now: now) }
+        while true {
+            let assignment: PoolAssignment<Connection>
+            switch decision {
+            case .leased(let leased): assignment = leased
+            case .failed(let error): throw error
+            case .queued(let id): assignment = try await wait(for: id).get()
+            }
+            guard assignment.needsPing else { return lease(assignment) }
+            do {
+                try await assignment.connection.ping()
+                withMachine { machine, now in
+                    ((), { machine.prePingSucceeded(slot: assignment.slot, checkout: assignment.checkout, now: now); return Machine.Actions() }())
+                }
+                return lease(assignment)
+            } catch {
+                decision = withMachine { machine, now in
+                    machine.prePingFailed(
+                        slot: assignment.slot, checkout: assignment.checkout, holder: holder,
+                        requestedAt: assignment.requestedAt, now: now)
+                }
+            }
+        }
+    }
 
     /// Returns a connection. `broken: true` closes it instead of reusing it.
-    public func checkIn(_ lease: Lease<Connection>, broken: Bool = false) async { fatalError("stub") }
+    public func checkIn(_ lease: Lease<Connection>, broken: Bool = false) async {
+        let broken = broken || !lease.connection.isUsable
+        let decision = withMachine { machine, now in
+            machine.checkIn(slot: lease.slot, checkout: lease.checkout, broken: broken, now: now)
+        }
+        guard case .reset(let connection, let mode) = decision else { return }
+        var succeeded = true
+        do { try await connection.reset(mode) } catch { succeeded = false }
+        withMachine { machine, now in ((), machine.resetCompleted(slot: lease.slot, succeeded: succeeded, now: now)) }
+    }
 
     /// Records the statement a holder is running, for snapshots (nil when it finishes).
-    public func reportActivity(_ lease: Lease<Connection>, query: String?) { fatalError("stub") }
+    public func reportActivity(_ lease: Lease<Connection>, query: String?) {
+        state.withLock {
+            $0.machine.reportActivity(slot: lease.slot, checkout: lease.checkout, query: query, now: clock.now - origin)
+        }
+    }
 
-    public var configuration: PoolConfiguration { fatalError("stub") }
+    public var configuration: PoolConfiguration { state.withLock { $0.machine.configuration } }
 
     /// Changes knobs while running; emits a `configurationChanged` event per changed knob.
-    public func reconfigure(_ change: (inout PoolConfiguration) -> Void) { fatalError("stub") }
+    public func reconfigure(_ change: (inout PoolConfiguration) -> Void) {
+        withMachine { machine, now in
+            var new = machine.configuration
+            change(&new)
+            return ((), machine.reconfigure(new, now: now))
+        }
+    }
 
-    public func snapshot() -> PoolSnapshot { fatalError("stub") }
+    public func snapshot() -> PoolSnapshot {
+        state.withLock { $0.machine.snapshot(now: clock.now - origin) }
+    }
 
     /// Events with a sequence number greater than `sequence`, oldest first (those still in the ring).
-    public func events(after sequence: UInt64) -> [PoolEvent] { fatalError("stub") }
+    public func events(after sequence: UInt64) -> [PoolEvent] {
+        state.withLock { $0.machine.events.events(after: sequence) }
+    }
 
     /// Fails every waiter with `.shutdown`, closes idle connections now and busy ones at check-in.
-    public func shutdown() async { fatalError("stub") }
+    public func shutdown() async {
+        let (actions, sleeper) = state.withLock { state in
+            let actions = state.machine.shutdown(now: clock.now - origin)
+            state.timerGeneration &+= 1
+            defer { state.sleeper = nil }
+            return (actions, state.sleeper)
+        }
+        sleeper?.cancel()
+        for (continuation, outcome) in actions.resume { continuation.resume(returning: outcome) }
+        for (slot, connection) in actions.close { await close(slot: slot, connection) }
+    }
 }
 
 extension ConnectionPool {

@@ -1,22 +1,106 @@
-// INTERFACE STUB — the EmbeddedPostgres helper replaces the bodies.
+import Foundation
+import Synchronization
 
-/// A throwaway PostgreSQL cluster: initdb into a fresh temporary folder, a server on a unix socket
-/// there and on a free loopback port, trust auth for local connections only. Stopped and removed by `stop()`.
+/// A throwaway PostgreSQL cluster: a fresh folder `pooltop-pg-XXXXXX` (in `$TMPDIR`, else /dev/shm,
+/// else /tmp) holding the data directory and the unix socket, the server also on a free port on
+/// 127.0.0.1, trust auth for local connections only, max_connections 300. `stop()` (or dropping
+/// the last reference) stops the server and removes it all.
+///
+/// When root, initdb and the server run as the `postgres` system user. The server is started with
+/// a parent-death signal, so it shuts down even if this process is SIGKILLed; its folder is then
+/// left behind and removed by the next `start()` (which sweeps folders whose owner is gone).
 public final class EmbeddedPostgres: Sendable {
-    /// Starts a new cluster (as the `postgres` system user when running as root).
-    public static func start() async throws(EmbeddedPostgresError) -> EmbeddedPostgres { fatalError("stub") }
+    /// The TCP port on 127.0.0.1.
+    public let port: Int
+    /// The folder holding the unix socket (`.s.PGSQL.<port>`), the log and the data directory.
+    public let socketDirectory: String
+    /// The server's data directory (PGDATA).
+    public let dataDirectory: String
+    /// The server's log file.
+    public let logFile: String
+    /// The folder of the server programs used (`postgres`, `psql`, `pgbench` when installed…).
+    public let binDirectory: String
+    /// How long `start()` took, until the server accepted connections.
+    public let startupDuration: Duration
 
-    /// A key=value conninfo string for libpq.
-    public var conninfo: String { fatalError("stub") }
-    /// The same as a postgresql:// URL (over TCP on loopback).
-    public var url: String { fatalError("stub") }
+    let folder: ClusterFolder
+    let server: ServerProcess
+    private let stopped = Mutex(false)
 
-    /// Stops the server and removes the folder. Idempotent.
-    public func stop() { fatalError("stub") }
-}
+    init(folder: ClusterFolder, port: Int, server: ServerProcess, binDirectory: String, startupDuration: Duration) {
+        self.folder = folder
+        self.port = port
+        self.server = server
+        self.binDirectory = binDirectory
+        self.startupDuration = startupDuration
+        self.socketDirectory = folder.path
+        self.dataDirectory = folder.dataDirectory
+        self.logFile = folder.logFile
+    }
 
-public struct EmbeddedPostgresError: Error, Sendable, CustomStringConvertible {
-    public var message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { message }
+    /// Starts a new cluster (as the `postgres` system user when running as root). Typically well
+    /// under a second once the initdb template in /var/tmp exists.
+    public static func start() async throws(EmbeddedPostgresError) -> EmbeddedPostgres {
+        try await start(search: .standard)
+    }
+
+    /// `start()` looking for the server programs where `search` says (tests inject a bad one).
+    static func start(search: ServerBinaries.Search) async throws(EmbeddedPostgresError) -> EmbeddedPostgres {
+        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<EmbeddedPostgres, EmbeddedPostgresError>, Never>) in
+            // A dedicated thread: start-up blocks, and the server's parent-death signal is tied to
+            // the spawning thread, so this thread lives exactly as long as the server.
+            let supervisor = Thread {
+                let server: ServerProcess
+                do throws(EmbeddedPostgresError) {
+                    let cluster = try ServerLaunch.launch(search: search)
+                    server = cluster.server
+                    // Hand over the only reference, so a deinit never runs on this thread.
+                    continuation.resume(returning: .success(consume cluster))
+                } catch {
+                    continuation.resume(returning: .failure(error))
+                    return
+                }
+                server.superviseUntilExit()
+            }
+            supervisor.name = "pooltop-postgres"
+            supervisor.start()
+        }
+        return try result.get()
+    }
+
+    /// A cluster nobody holds any more is stopped too; call `stop()` to choose when.
+    deinit {
+        stop()
+    }
+
+    /// A key=value conninfo string for libpq, over the unix socket.
+    public var conninfo: String {
+        "host=\(Self.quoted(socketDirectory)) port=\(port) dbname=postgres user=postgres"
+    }
+
+    /// A postgresql:// URL, over TCP on loopback.
+    public var url: String { "postgresql://postgres@127.0.0.1:\(port)/postgres" }
+
+    /// The postmaster's pid.
+    public var serverPID: Int32 { server.pid }
+
+    /// Whether the server process is still running.
+    public var isRunning: Bool { !server.hasExited }
+
+    /// Stops the server (fast shutdown, then harder) and removes the folder. Idempotent,
+    /// thread-safe and synchronous: returns when both are gone. Not async-signal-safe.
+    public func stop() {
+        stopped.withLock { stopped in
+            guard !stopped else { return }
+            stopped = true
+            server.terminate()
+            folder.remove()
+        }
+    }
+
+    private static func quoted(_ value: String) -> String {
+        guard value.contains(where: { $0 == " " || $0 == "'" || $0 == "\\" }) else { return value }
+        let escaped = value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
+        return "'\(escaped)'"
+    }
 }

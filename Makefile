@@ -1,0 +1,27 @@
+# pooltop: `make run` and `make test`. Every target first installs what is missing (scripts/deps.sh).
+SHELL := /bin/bash
+SWIFT ?= $(shell command -v swift 2>/dev/null || { test -x /opt/swift/usr/bin/swift && echo /opt/swift/usr/bin/swift; })
+export SWIFT
+CONFIG ?= release
+ARGS ?=
+
+.PHONY: run test bench deps build clean
+
+deps:
+	@scripts/deps.sh
+
+build: deps
+	$(SWIFT) build -c $(CONFIG) --product pooltop
+
+run: build
+	@exec .build/$(CONFIG)/pooltop $(ARGS)
+
+# Fails if any test fails or if a throwaway cluster (folder or server) is left behind.
+test: deps
+	@status=0; $(SWIFT) test || status=$$?; scripts/check-leaks.sh || status=1; exit $$status
+
+bench: build
+	@scripts/bench.sh
+
+clean:
+	rm -rf .build

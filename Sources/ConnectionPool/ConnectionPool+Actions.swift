@@ -1,0 +1,62 @@
+/// Running the state machine and carrying out its actions.
+extension ConnectionPool {
+    /// Mutates the machine under the lock with the current time, wakes the timer if asked, then executes
+    /// the actions outside the lock.
+    @discardableResult
+    func withMachine<R: Sendable>(_ body: (inout Machine, Duration) -> (R, Machine.Actions)) -> R {
+        let (result, actions, sleeper) = state.withLock { state -> (R, Machine.Actions, Task<Void, any Error>?) in
+            let (result, actions) = body(&state.machine, clock.now - origin)
+            guard actions.wakeUp != nil else { return (result, actions, nil) }
+            state.timerGeneration &+= 1
+            defer { state.sleeper = nil }
+            return (result, actions, state.sleeper)
+        }
+        sleeper?.cancel()
+        if !actions.isEmpty { execute(actions) }
+        return result
+    }
+
+    func execute(_ actions: Machine.Actions) {
+        for (continuation, outcome) in actions.resume { continuation.resume(returning: outcome) }
+        for slot in actions.connect {
+            Task { await self.connect(slot: slot) }
+        }
+        for (slot, connection) in actions.close {
+            Task { await self.close(slot: slot, connection) }
+        }
+    }
+
+    func connect(slot: Int) async {
+        do {
+            let connection = try await factory.makeConnection()
+            withMachine { machine, now in
+                ((), machine.connectionEstablished(slot: slot, connection: connection, backendPID: connection.backendPID, now: now))
+            }
+        } catch {
+            withMachine { machine, now in ((), machine.connectFailed(slot: slot, message: "\(error)", now: now)) }
+        }
+    }
+
+    func close(slot: Int, _ connection: Connection) async {
+        await connection.close()
+        withMachine { machine, now in ((), machine.connectionClosed(slot: slot, now: now)) }
+    }
+
+    /// Parks the check-out until the machine resolves request `id`; cancellation removes it from the queue.
+    func wait(for id: UInt64) async -> Result<PoolAssignment<Connection>, PoolError> {
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: Waiting) in
+                let early = state.withLock { $0.machine.attach(continuation, to: id) }
+                if let early { continuation.resume(returning: early) }
+            }
+        } onCancel: {
+            withMachine { machine, _ in ((), machine.cancel(id)) }
+        }
+    }
+
+    func lease(_ assignment: PoolAssignment<Connection>) -> Lease<Connection> {
+        Lease(
+            connection: assignment.connection, slot: assignment.slot, waited: assignment.waited,
+            checkout: assignment.checkout)
+    }
+}

@@ -1,0 +1,156 @@
+/// Connections: opening on demand with back-off, check-in, reset, release and closing.
+extension PoolStateMachine {
+    /// A connect succeeded: the connection serves the oldest waiter or goes idle.
+    mutating func connectionEstablished(slot: Int, connection: Connection, backendPID: Int32?, now: Duration) -> Actions {
+        var actions = Actions()
+        guard let index = index(ofSlot: slot), slots[index].state == .connecting else { return actions }
+        counters.connects += 1
+        connectTimes.record(now - slots[index].since)
+        connectFailures = 0
+        lastConnectError = nil
+        connectAllowedAt = .zero
+        slots[index].connection = connection
+        slots[index].backendPID = backendPID
+        slots[index].since = now
+        if isShutdown {
+            close(index, reason: .shutdown, now: now, into: &actions)
+            return actions
+        }
+        release(index, now: now, into: &actions)
+        startConnects(now: now, into: &actions)
+        return actions
+    }
+
+    /// A connect failed: the slot goes away, the next attempt waits for the back-off.
+    mutating func connectFailed(slot: Int, message: String, now: Duration) -> Actions {
+        var actions = Actions()
+        guard let index = index(ofSlot: slot), slots[index].state == .connecting else { return actions }
+        if slots[index].kind == .core { coreCount -= 1 }
+        removeSlot(index)
+        relabel()
+        events.append(at: now, .slotChanged(slot: slot, from: .connecting, to: nil, reason: .broken))
+        if isShutdown { return actions }
+        counters.connectFailures += 1
+        connectFailures += 1
+        lastConnectError = message
+        let delay = configuration.connectRetry.delay(afterFailures: connectFailures)
+        connectAllowedAt = now + delay
+        events.append(at: now, .connectFailed(message: message, retryIn: delay))
+        startConnects(now: now, into: &actions)
+        return actions
+    }
+
+    /// A holder gives a connection back. Broken ones close; others are reset (if configured) and released.
+    mutating func checkIn(slot: Int, checkout: UInt64, broken: Bool, now: Duration) -> (CheckInDecision, Actions) {
+        var actions = Actions()
+        guard let index = index(ofSlot: slot), slots[index].checkout == checkout,
+            slots[index].state == .inUse || (slots[index].state == .checking && slots[index].pendingCheck == .ping)
+        else { return (.ignored, actions) }
+        counters.checkins += 1
+        holdTimes.record(now - slots[index].leasedAt)
+        slots[index].holder = nil
+        slots[index].query = nil
+        slots[index].queryStartedAt = nil
+        slots[index].checkout = 0
+        if broken {
+            close(index, reason: .broken, now: now, into: &actions)
+        } else if let reason = closeReasonAtCheckIn(index, now: now) {
+            close(index, reason: reason, now: now, into: &actions)
+        } else if configuration.resetOnReturn != .none {
+            slots[index].pendingCheck = .reset
+            setState(index, .checking, now: now)
+            return (.reset(slots[index].connection!, configuration.resetOnReturn), actions)
+        } else {
+            release(index, now: now, into: &actions)
+        }
+        startConnects(now: now, into: &actions)
+        return (.done, actions)
+    }
+
+    /// The reset started by `checkIn` finished.
+    mutating func resetCompleted(slot: Int, succeeded: Bool, now: Duration) -> Actions {
+        var actions = Actions()
+        guard let index = index(ofSlot: slot), slots[index].pendingCheck == .reset else { return actions }
+        slots[index].pendingCheck = nil
+        if !succeeded {
+            close(index, reason: .broken, now: now, into: &actions)
+        } else if let reason = closeReasonAtCheckIn(index, now: now) {
+            close(index, reason: reason, now: now, into: &actions)
+        } else {
+            release(index, now: now, into: &actions)
+        }
+        startConnects(now: now, into: &actions)
+        return actions
+    }
+
+    /// A close started by a `close` action finished: the slot is gone and its place may be refilled.
+    mutating func connectionClosed(slot: Int, now: Duration) -> Actions {
+        var actions = Actions()
+        guard let index = index(ofSlot: slot), slots[index].state == .closing else { return actions }
+        removeSlot(index)
+        events.append(at: now, .slotChanged(slot: slot, from: .closing, to: nil, reason: nil))
+        startConnects(now: now, into: &actions)
+        return actions
+    }
+
+    /// Records what a holder runs, for snapshots.
+    mutating func reportActivity(slot: Int, checkout: UInt64, query: String?, now: Duration) {
+        guard let index = index(ofSlot: slot), slots[index].checkout == checkout, slots[index].state == .inUse
+        else { return }
+        slots[index].query = query
+        slots[index].queryStartedAt = query == nil ? nil : now
+    }
+
+    // MARK: Internals
+
+    /// Shutdown, a lowered limit or age closes a returned connection whatever the demand.
+    func closeReasonAtCheckIn(_ index: Int, now: Duration) -> CloseReason? {
+        if isShutdown { return .shutdown }
+        if isOverLimit { return .shrunk }
+        if isPastLifetime(index, now: now) { return .recycled }
+        return nil
+    }
+
+    /// A usable, free connection: the oldest waiter gets it; else it idles if the idle capacity allows
+    /// (SQLAlchemy: a connection returned while `poolSize` are idle is closed as overflow).
+    mutating func release(_ index: Int, now: Duration, into actions: inout Actions) {
+        if serveOldestWaiter(index, now: now, into: &actions) { return }
+        if idleCount >= idleCapacity {
+            close(index, reason: .overflowReturned, now: now, into: &actions)
+            return
+        }
+        slots[index].idleSince = now
+        idle.append(slots[index].id)
+        setState(index, .idle, now: now)
+        if protectedIdleDue { schedule(now, into: &actions) }
+        var deadline: Duration?
+        if let timeout = configuration.idleTimeout { deadline = now + timeout }
+        if let lifetime = configuration.maxLifetime {
+            deadline = Swift.min(deadline ?? .seconds(Int64.max), slots[index].since + lifetime)
+        }
+        if let deadline { schedule(deadline, into: &actions) }
+    }
+
+    /// Connections still wanted: one per waiter not covered by a connect in flight, plus the idle ones
+    /// `minimumIdle` asks for.
+    var connectShortfall: Int {
+        waiters.count + Swift.max(0, configuration.minimumIdle - idleCount) - connectingCount
+    }
+
+    /// Opens the connections demand asks for, within the limits. After connect failures only one
+    /// attempt (a probe) runs at a time, and none before the back-off has passed.
+    mutating func startConnects(now: Duration, into actions: inout Actions) {
+        guard !isShutdown else { return }
+        var wanted = connectShortfall
+        guard wanted > 0 else { return }
+        if now < connectAllowedAt {
+            schedule(connectAllowedAt, into: &actions)
+            return
+        }
+        if connectFailures > 0 { wanted = connectingCount == 0 ? 1 : 0 }
+        while wanted > 0, canOpen {
+            actions.connect.append(openSlot(now: now))
+            wanted -= 1
+        }
+    }
+}

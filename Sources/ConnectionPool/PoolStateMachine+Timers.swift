@@ -1,0 +1,68 @@
+/// Time: waiter time-outs, idle and lifetime closes, leak warnings, connect retries.
+extension PoolStateMachine {
+    /// The timer fired (or was woken early): does everything due at `now` and sets `wakeUpAt` to the
+    /// next deadline. The returned actions never carry `wakeUp`; the timer reads `wakeUpAt`.
+    mutating func tick(now: Duration) -> Actions {
+        var actions = Actions()
+        wakeUpAt = nil
+        guard !isShutdown else { return actions }
+        expireWaiters(now: now, into: &actions)
+        closeExpiredIdle(now: now, into: &actions)
+        warnLeaks(now: now)
+        startConnects(now: now, into: &actions)
+        wakeUpAt = nextDeadline(now: now)
+        actions.wakeUp = nil
+        return actions
+    }
+
+    /// Idle connections past their lifetime close as `.recycled`; those idle past `idleTimeout` close as
+    /// `.idle`, oldest first, while more than `minimumIdle` stay idle.
+    mutating func closeExpiredIdle(now: Duration, into actions: inout Actions) {
+        for id in idle.elements {
+            guard let index = index(ofSlot: id) else { continue }
+            if isPastLifetime(index, now: now) {
+                close(index, reason: .recycled, now: now, into: &actions)
+            } else if let timeout = configuration.idleTimeout, now - slots[index].idleSince >= timeout,
+                idleCount > configuration.minimumIdle
+            {
+                close(index, reason: .idle, now: now, into: &actions)
+            }
+        }
+    }
+
+    /// A connection held past `leakThreshold` raises one warning per check-out, naming its holder.
+    mutating func warnLeaks(now: Duration) {
+        guard let threshold = configuration.leakThreshold, inUseCount > 0 else { return }
+        for index in slots.indices where slots[index].state == .inUse && !slots[index].leakWarned {
+            let held = now - slots[index].leasedAt
+            guard held >= threshold else { continue }
+            slots[index].leakWarned = true
+            counters.leakWarnings += 1
+            events.append(
+                at: now, .leakSuspected(slot: slots[index].id, holder: slots[index].holder ?? "?", heldFor: held))
+        }
+    }
+
+    /// The earliest future time something becomes due, or nil.
+    mutating func nextDeadline(now: Duration) -> Duration? {
+        var next: Duration?
+        func consider(_ deadline: Duration) {
+            if next == nil || deadline < next! { next = deadline }
+        }
+        if let (_, head) = waiters.first() { consider(head.requestedAt + configuration.checkoutTimeout) }
+        protectedIdleDue = false
+        for id in idle.elements {
+            guard let index = index(ofSlot: id) else { continue }
+            if let lifetime = configuration.maxLifetime { consider(slots[index].since + lifetime) }
+            if let timeout = configuration.idleTimeout {
+                let due = slots[index].idleSince + timeout
+                if due > now { consider(due) } else { protectedIdleDue = true }
+            }
+        }
+        if let threshold = configuration.leakThreshold {
+            for slot in slots where slot.state == .inUse && !slot.leakWarned { consider(slot.leasedAt + threshold) }
+        }
+        if connectAllowedAt > now, connectShortfall > 0 { consider(connectAllowedAt) }
+        return next
+    }
+}

@@ -1,0 +1,161 @@
+/// Check-outs: the fast path, the FIFO queue, hand-offs, cancellation and time-outs.
+extension PoolStateMachine {
+    /// A check-out arrives. It takes an idle connection only when nobody waits (no barging); otherwise
+    /// it queues behind the waiters, unless `maxWaiters` are already queued.
+    mutating func checkOut(holder: String, now: Duration) -> (CheckOutDecision, Actions) {
+        var actions = Actions()
+        if isShutdown { return (.failed(.shutdown), actions) }
+        if waiters.isEmpty, let assignment = leaseIdle(holder: holder, requestedAt: now, now: now, into: &actions) {
+            startConnects(now: now, into: &actions)
+            return (.leased(assignment), actions)
+        }
+        if let limit = configuration.maxWaiters, waiters.count >= limit {
+            counters.rejected += 1
+            return (.failed(.tooManyWaiters(limit: limit)), actions)
+        }
+        let id = enqueue(holder: holder, requestedAt: now, atFront: false, now: now, into: &actions)
+        return (.queued(id: id), actions)
+    }
+
+    /// The waiting task hands over its continuation. Returns the outcome at once if the request was
+    /// already served, timed out or cancelled.
+    mutating func attach(_ continuation: Continuation, to id: UInt64) -> Outcome? {
+        if let outcome = earlyOutcomes.removeValue(forKey: id) { return outcome }
+        if waiters.attach(continuation, to: id) { return nil }
+        return .failure(.cancelled)
+    }
+
+    /// The waiting task was cancelled: it leaves the queue and fails with `.cancelled`.
+    mutating func cancel(_ id: UInt64) -> Actions {
+        var actions = Actions()
+        if let entry = waiters.remove(id) {
+            resolve(id, entry, .failure(.cancelled), into: &actions)
+        }
+        return actions
+    }
+
+    /// A pre-ping failed: the slot is closed as broken and the check-out goes back to the FRONT of the
+    /// queue with its original start time (it was the oldest when served).
+    mutating func prePingFailed(slot: Int, checkout: UInt64, holder: String, requestedAt: Duration, now: Duration)
+        -> (CheckOutDecision, Actions)
+    {
+        var actions = Actions()
+        counters.prePingFailures += 1
+        if let index = index(ofSlot: slot), slots[index].checkout == checkout, slots[index].pendingCheck == .ping {
+            close(index, reason: .broken, now: now, into: &actions)
+        }
+        if isShutdown { return (.failed(.shutdown), actions) }
+        if let assignment = leaseIdle(holder: holder, requestedAt: requestedAt, now: now, into: &actions) {
+            startConnects(now: now, into: &actions)
+            return (.leased(assignment), actions)
+        }
+        let id = enqueue(holder: holder, requestedAt: requestedAt, atFront: true, now: now, into: &actions)
+        return (.queued(id: id), actions)
+    }
+
+    /// A pre-ping succeeded: the holder may use the connection.
+    mutating func prePingSucceeded(slot: Int, checkout: UInt64, now: Duration) {
+        guard let index = index(ofSlot: slot), slots[index].checkout == checkout, slots[index].pendingCheck == .ping
+        else { return }
+        slots[index].pendingCheck = nil
+        setState(index, .inUse, now: now)
+    }
+
+    // MARK: Internals
+
+    private mutating func enqueue(
+        holder: String, requestedAt: Duration, atFront: Bool, now: Duration, into actions: inout Actions
+    ) -> UInt64 {
+        let id = nextCheckoutID
+        nextCheckoutID += 1
+        let entry = WaiterQueue<Continuation>.Entry(holder: holder, requestedAt: requestedAt)
+        if atFront { waiters.prepend(id, entry) } else { waiters.append(id, entry) }
+        schedule(requestedAt + configuration.checkoutTimeout, into: &actions)
+        startConnects(now: now, into: &actions)
+        return id
+    }
+
+    /// Takes an idle connection in the configured order, closing any past its lifetime on the way.
+    mutating func leaseIdle(holder: String, requestedAt: Duration, now: Duration, into actions: inout Actions)
+        -> Assignment?
+    {
+        while let id = popIdle() {
+            guard let index = index(ofSlot: id) else { continue }
+            if isPastLifetime(index, now: now) {
+                idle.prepend(id)  // `close` removes it from the idle list
+                close(index, reason: .recycled, now: now, into: &actions)
+                continue
+            }
+            return lease(index, holder: holder, requestedAt: requestedAt, now: now, into: &actions)
+        }
+        return nil
+    }
+
+    func isPastLifetime(_ index: Int, now: Duration) -> Bool {
+        guard let lifetime = configuration.maxLifetime else { return false }
+        return now - slots[index].since >= lifetime
+    }
+
+    /// Marks the slot used by `holder` (checking first when pre-ping is on) and records the wait.
+    mutating func lease(
+        _ index: Int, holder: String, requestedAt: Duration, now: Duration, into actions: inout Actions
+    ) -> Assignment {
+        let checkout = nextCheckoutID
+        nextCheckoutID += 1
+        let waited = now - requestedAt
+        let ping = configuration.prePing
+        slots[index].holder = holder
+        slots[index].checkout = checkout
+        slots[index].leasedAt = now
+        slots[index].leakWarned = false
+        slots[index].uses += 1
+        slots[index].pendingCheck = ping ? .ping : nil
+        setState(index, ping ? .checking : .inUse, now: now)
+        counters.checkouts += 1
+        waitTimes.record(waited)
+        if let threshold = configuration.leakThreshold { schedule(now + threshold, into: &actions) }
+        return Assignment(
+            connection: slots[index].connection!, slot: slots[index].id, checkout: checkout,
+            requestedAt: requestedAt, waited: waited, needsPing: ping)
+    }
+
+    /// Gives the slot at `index` to the oldest waiter, if any.
+    mutating func serveOldestWaiter(_ index: Int, now: Duration, into actions: inout Actions) -> Bool {
+        guard let (id, entry) = waiters.popFirst() else { return false }
+        let assignment = lease(index, holder: entry.holder, requestedAt: entry.requestedAt, now: now, into: &actions)
+        resolve(id, entry, .success(assignment), into: &actions)
+        return true
+    }
+
+    /// Delivers an outcome to a request that has left the queue.
+    mutating func resolve(
+        _ id: UInt64, _ entry: WaiterQueue<Continuation>.Entry, _ outcome: Outcome, into actions: inout Actions
+    ) {
+        if let continuation = entry.continuation {
+            actions.resume.append((continuation, outcome))
+        } else {
+            earlyOutcomes[id] = outcome
+        }
+    }
+
+    /// Fails every waiter whose time-out has passed; the error names the limits in force.
+    mutating func expireWaiters(now: Duration, into actions: inout Actions) {
+        while let (id, entry) = waiters.first(), entry.requestedAt + configuration.checkoutTimeout <= now {
+            let limits = limitsDescription()
+            _ = waiters.popFirst()
+            let waited = now - entry.requestedAt
+            counters.timeouts += 1
+            events.append(at: now, .checkoutTimedOut(holder: entry.holder, waited: waited, limits: limits))
+            resolve(id, entry, .failure(.timeout(waited: waited, limits: limits)), into: &actions)
+        }
+    }
+
+    /// "pool_size 5, max_overflow 10, timeout 30s: 15 in use, 12 waiting[; last connect error: …]".
+    func limitsDescription() -> String {
+        let c = configuration
+        var text = "pool_size \(c.poolSize), max_overflow \(c.maxOverflow), timeout \(formatDuration(c.checkoutTimeout))"
+        text += ": \(inUseCount + checkingCount) in use, \(waiters.count) waiting"
+        if connectFailures > 0, let error = lastConnectError { text += "; last connect error: \(error)" }
+        return text
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The start-up procedure of a throwaway cluster, run on the cluster's own supervisor thread:
+/// find binaries, sweep stale folders, copy the template, start the server, wait until ready.
+enum ServerLaunch {
+    static let portAttempts = 5
+    static let readinessTimeout: Duration = .seconds(60)
+
+    static func launch(search: ServerBinaries.Search) throws(EmbeddedPostgresError) -> EmbeddedPostgres {
+        let began = ContinuousClock.now
+        let binaries = try ServerBinaries.locate(search)
+        let user = try ServerUser.current()
+        ClusterFolder.possibleParentDirectories.forEach(StaleClusterSweep.run(in:))
+        let template = try ClusterTemplate.prepare(binaries: binaries, user: user)
+        let folder = try ClusterFolder.create(in: ClusterFolder.parentDirectory, for: user)
+        do throws(EmbeddedPostgresError) {
+            try template.copy(to: folder.dataDirectory)
+            let (server, port) = try startServer(binaries: binaries, user: user, folder: folder)
+            return EmbeddedPostgres(folder: folder, port: port, server: server, binDirectory: binaries.directory,
+                                    startupDuration: ContinuousClock.now - began)
+        } catch {
+            folder.remove()
+            throw error
+        }
+    }
+
+    /// Starts the postmaster on a free loopback port, trying another port if that one was taken.
+    private static func startServer(binaries: ServerBinaries, user: ServerUser, folder: ClusterFolder) throws(EmbeddedPostgresError) -> (ServerProcess, Int) {
+        for attempt in 1...portAttempts {
+            let port = try LoopbackPort.free()
+            let command = user.command(binaries.postgres, [
+                "-D", folder.dataDirectory, "-k", folder.path, "-p", "\(port)",
+                "-c", "listen_addresses=127.0.0.1",
+            ], stopWithParent: true, in: folder.path)
+            let pid = try command.spawn(output: .appendToFile(folder.logFile))
+            if try waitUntilReady(pid: pid, folder: folder) {
+                return (ServerProcess(pid: pid), port)
+            }
+            let tail = folder.logTail(lines: 8)
+            let portTaken = tail.contains("could not bind") || tail.contains("could not create any TCP/IP sockets")
+            if !portTaken || attempt == portAttempts {
+                throw EmbeddedPostgresError("PostgreSQL did not start: \(folder.logTail())")
+            }
+        }
+        throw EmbeddedPostgresError("PostgreSQL did not start: no free port on 127.0.0.1")
+    }
+
+    /// True once postmaster.pid says "ready"; false if the server exited first (it is reaped).
+    private static func waitUntilReady(pid: pid_t, folder: ClusterFolder) throws(EmbeddedPostgresError) -> Bool {
+        let deadline = ContinuousClock.now + readinessTimeout
+        while ContinuousClock.now < deadline {
+            var status: Int32 = 0
+            if waitpid(pid, &status, WNOHANG) == pid { return false }
+            if let pidFile = PostmasterPIDFile(dataDirectory: folder.dataDirectory), pidFile.pid == pid, pidFile.isReady {
+                return true
+            }
+            usleep(5_000)
+        }
+        kill(pid, SIGKILL)
+        _ = ChildProcess.waitForExit(of: pid)
+        throw EmbeddedPostgresError("PostgreSQL was not ready after \(readinessTimeout): \(folder.logTail())")
+    }
+}

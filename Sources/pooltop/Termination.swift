@@ -1,0 +1,49 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// Runs registered clean-up steps exactly once, on every way out: normal exit, a thrown error,
+/// SIGINT, SIGTERM and SIGHUP. Steps run in reverse order of registration (the terminal is
+/// restored before the cluster stops, so late messages land on a sane screen).
+final class Termination: Sendable {
+    static let shared = Termination()
+
+    private struct State {
+        var steps: [@Sendable () -> Void] = []
+        var finished = false
+        var sources: [any DispatchSourceSignal] = []
+    }
+
+    private let state = Mutex(State())
+    private let queue = DispatchQueue(label: "pooltop.signals")
+
+    /// Adds a clean-up step; it also runs if a signal arrives before the caller finishes.
+    func onExit(_ step: @escaping @Sendable () -> Void) {
+        state.withLock { $0.steps.append(step) }
+    }
+
+    /// Installs the signal handlers. A signal runs the clean-up, then exits 128 + signal.
+    func installSignalHandlers() {
+        let sources = [SIGINT, SIGTERM, SIGHUP].map { number -> any DispatchSourceSignal in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+            source.setEventHandler { [self] in
+                runCleanUp()
+                exit(128 + number)
+            }
+            source.resume()
+            return source
+        }
+        state.withLock { $0.sources = sources }
+    }
+
+    /// Runs the clean-up steps once; later calls do nothing.
+    func runCleanUp() {
+        let steps = state.withLock { state -> [@Sendable () -> Void] in
+            guard !state.finished else { return [] }
+            state.finished = true
+            return state.steps.reversed()
+        }
+        for step in steps { step() }
+    }
+}

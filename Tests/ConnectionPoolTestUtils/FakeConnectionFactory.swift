@@ -1,0 +1,68 @@
+import ConnectionPool
+import Synchronization
+
+/// Opens `FakeConnection`s. Scriptable: fail the next N connects, or hold connects until the test releases
+/// them (a slow server).
+public final class FakeConnectionFactory: ConnectionFactory {
+    private struct State {
+        var nextID = 1
+        var failures: [String] = []
+        var holding = false
+        var held: [CheckedContinuation<Void, Never>] = []
+        var made: [FakeConnection] = []
+        var attempts = 0
+    }
+
+    private let state = Mutex(State())
+
+    public init() {}
+
+    /// Connect attempts so far (successful or not).
+    public var attempts: Int { state.withLock { $0.attempts } }
+    /// Every connection opened, oldest first.
+    public var made: [FakeConnection] { state.withLock { $0.made } }
+    /// Connects currently held by `holdConnects`.
+    public var heldCount: Int { state.withLock { $0.held.count } }
+
+    /// The next `count` connects throw `message`.
+    public func failNextConnects(_ count: Int, message: String = "connection refused") {
+        state.withLock { $0.failures += Array(repeating: message, count: count) }
+    }
+
+    /// From now on connects wait until `releaseConnects` (a slow server).
+    public func holdConnects() { state.withLock { $0.holding = true } }
+
+    /// Lets held connects proceed and stops holding new ones.
+    public func releaseConnects() {
+        let held = state.withLock { state -> [CheckedContinuation<Void, Never>] in
+            state.holding = false
+            defer { state.held = [] }
+            return state.held
+        }
+        for continuation in held { continuation.resume() }
+    }
+
+    public func makeConnection() async throws -> FakeConnection {
+        let mustWait = state.withLock { state -> Bool in
+            state.attempts += 1
+            return state.holding
+        }
+        if mustWait {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let resumeNow = state.withLock { state -> Bool in
+                    guard state.holding else { return true }
+                    state.held.append(continuation)
+                    return false
+                }
+                if resumeNow { continuation.resume() }
+            }
+        }
+        return try state.withLock { state in
+            if !state.failures.isEmpty { throw FakeConnection.Failure(description: state.failures.removeFirst()) }
+            let connection = FakeConnection(id: state.nextID)
+            state.nextID += 1
+            state.made.append(connection)
+            return connection
+        }
+    }
+}

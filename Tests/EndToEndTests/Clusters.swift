@@ -1,0 +1,29 @@
+import Foundation
+
+/// Finds the embedded clusters a given pooltop process started, and what is left of them.
+enum Clusters {
+    static var temporaryFolder: String {
+        ProcessInfo.processInfo.environment["TMPDIR"].map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? "/tmp"
+    }
+
+    /// Cluster folders (pooltop-pg-*) whose owner.pid names `pid`.
+    static func folders(ownedBy pid: Int32) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: temporaryFolder)) ?? []
+        return names.filter { $0.hasPrefix("pooltop-pg-") }.map { "\(temporaryFolder)/\($0)" }.filter { folder in
+            let owner = try? String(contentsOfFile: folder + "/owner.pid", encoding: .utf8)
+            return owner?.trimmingCharacters(in: .whitespacesAndNewlines) == String(pid)
+        }
+    }
+
+    /// Processes whose command line mentions `folder` (a postgres server or its children).
+    static func processes(using folder: String) -> [Int32] {
+        let pids = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).compactMap(Int32.init)
+        return pids.filter { pid in
+            guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return false }
+            let commandLine = String(decoding: data.map { $0 == 0 ? 0x20 : $0 }, as: UTF8.self)
+            return commandLine.contains(folder)
+        }
+    }
+
+    static func processExists(_ pid: Int32) -> Bool { kill(pid, 0) == 0 || errno == EPERM }
+}

@@ -1,0 +1,32 @@
+import Foundation
+import Testing
+
+struct CommandLineTests {
+    @Test("an unreachable server gives exit status 2 and one clear line on stderr")
+    func unreachableServer() throws {
+        let outcome = try Binary.run(["--url", "postgresql://nobody@127.0.0.1:1/x"])
+        #expect(outcome.status == 2)
+        let lines = outcome.stderr.split(separator: "\n")
+        #expect(lines.count == 1, "stderr: \(outcome.stderr)")
+        #expect(outcome.stderr.contains("127.0.0.1"))
+        #expect(!outcome.stderr.contains("Fatal error"))
+        #expect(outcome.stdout.isEmpty)
+    }
+
+    @Test("a password in the URL never reaches the error line")
+    func passwordMasked() throws {
+        let outcome = try Binary.run(["bench", "--url", "postgresql://bob:hunter2secret@127.0.0.1:1/x", "--duration", "1"])
+        #expect(outcome.status == 2)
+        #expect(!outcome.stderr.contains("hunter2secret"))
+        #expect(outcome.stderr.split(separator: "\n").count == 1, "stderr: \(outcome.stderr)")
+    }
+
+    @Test("bad usage gives exit status 2 and one line", arguments: [
+        ["--pool-size", "-3"], ["--no-such-flag"], ["bench", "--duration", "soon"], ["--preset", "nonesuch"],
+    ])
+    func badUsage(arguments: [String]) throws {
+        let outcome = try Binary.run(arguments)
+        #expect(outcome.status == 2, "status \(outcome.status) for \(arguments)")
+        #expect(outcome.stderr.split(separator: "\n").count == 1, "stderr for \(arguments): \(outcome.stderr)")
+    }
+}
