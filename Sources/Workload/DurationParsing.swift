@@ -78,3 +78,11 @@ extension String {
         return String(slice)
     }
 }
+
+/// A command-line duration ("250ms", "2s", "1.5m", "1h"; a bare number is seconds), or a readable error.
+public func parseDuration(_ text: String) throws(WorkloadError) -> Duration {
+    guard let duration = DurationParsing.parse(text) else {
+        throw .invalidOptions("\"\(text)\" is not a duration (try 250ms, 2s, 1.5m, 1h)")
+    }
+    return duration
+}

@@ -184,3 +184,8 @@ extension String {
         return result
     }
 }
+
+/// A `--mix` string (see `QueryMix.parse`), or a readable error.
+public func parseMix(_ text: String) throws(QueryMixError) -> QueryMix {
+    try QueryMix.parse(text)
+}

@@ -92,3 +92,14 @@ import Testing
         #expect(throws: WorkloadError.self) { try Sweep.parseSizes("") }
     }
 }
+
+@Suite struct CommandLineHelperTests {
+    @Test func parseDurationThrowsAReadableError() throws {
+        #expect(try parseDuration("250ms") == .milliseconds(250))
+        #expect(throws: WorkloadError.invalidOptions("\"soon\" is not a duration (try 250ms, 2s, 1.5m, 1h)")) { try parseDuration("soon") }
+    }
+
+    @Test func parseMixReadsTheMixSyntax() throws {
+        #expect(try parseMix("select1:2,none").entries == [.init(.selectOne, weight: 2), .init(.none)])
+    }
+}
