@@ -1,4 +1,214 @@
 #!/usr/bin/env bash
-# Placeholder: the workload helper replaces this with the reference benchmarks.
-echo "bench: not yet implemented" >&2
-exit 1
+# `make bench`: the reference workloads W1–W4 (../shared/DESIGN.md) with pooltop, pgbench and the Python peers,
+# all against ONE embedded PostgreSQL cluster in the same run, then one table with ratios to pgbench, the
+# 10,000-worker run (RSS, fairness) and the pool micro-benchmark when it is built.
+#
+# Environment: BENCH_SECONDS (default 10) per run, BENCH_OUT (default .bench) for the raw results,
+# SCRATCH (default .build) for the release build, PEERS (default ../shared/bench/peers.py), BENCH_DSN to use a
+# running server instead of the embedded one (it must have the role and database `bench`).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SECONDS_PER_RUN=${BENCH_SECONDS:-10}
+OUT=${BENCH_OUT:-.bench}
+SCRATCH=${SCRATCH:-.build}
+PEERS=${PEERS:-../shared/bench/peers.py}
+PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
+export PATH="$PATH:$PGBIN"
+mkdir -p "$OUT"
+rm -f "$OUT"/*.json "$OUT"/*.txt
+
+say() { printf '== %s\n' "$*" >&2; }
+
+say "building pooltop (release)"
+swift build -c release --scratch-path "$SCRATCH" --product pooltop >&2
+BIN="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/pooltop"
+
+SERVER_PID=""
+cleanup() {
+    if [ -n "$SERVER_PID" ]; then kill -TERM "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
+}
+trap cleanup EXIT INT TERM
+
+if [ -n "${BENCH_DSN:-}" ]; then
+    DSN="$BENCH_DSN"
+else
+    say "starting one embedded cluster for the whole run"
+    "$BIN" serve-embedded > "$OUT/server.out" 2> "$OUT/server.err" &
+    SERVER_PID=$!
+    for _ in $(seq 1 600); do
+        grep -q '^conninfo=' "$OUT/server.out" 2>/dev/null && break
+        kill -0 "$SERVER_PID" 2>/dev/null || { cat "$OUT/server.err" >&2; echo "bench: the embedded server did not start" >&2; exit 1; }
+        sleep 0.1
+    done
+    ADMIN=$(sed -n 's/^conninfo=//p' "$OUT/server.out" | head -n1)
+    [ -n "$ADMIN" ] || { echo "bench: no conninfo from pooltop serve-embedded" >&2; exit 1; }
+    PORT=$(printf '%s\n' "$ADMIN" | tr ' ' '\n' | sed -n 's/^port=//p' | head -n1)
+    say "creating role and database bench (port ${PORT:-default})"
+    psql "$ADMIN" -qAt -v ON_ERROR_STOP=1 -c "DO \$\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'bench') THEN CREATE ROLE bench LOGIN SUPERUSER PASSWORD 'bench'; END IF; END\$\$" >&2
+    psql "$ADMIN" -qAt -c "CREATE DATABASE bench OWNER bench" >/dev/null 2>&1 || true
+    DSN="host=127.0.0.1${PORT:+ port=$PORT} dbname=bench user=bench password=bench"
+fi
+# Parsed by libpq for pooltop, pgbench and psycopg alike; the password is a throwaway for the throwaway cluster.
+export PGPASSWORD=bench
+# peers.py builds its SQLAlchemy URL without a port; libpq then takes it from PGPORT.
+PORT=${PORT:-$(printf '%s\n' "$DSN" | tr ' ' '\n' | sed -n 's/^port=//p' | head -n1)}
+[ -n "$PORT" ] && export PGPORT="$PORT"
+
+pooltop_bench() { # name, then pooltop bench flags
+    local name=$1; shift
+    say "pooltop $name: $*"
+    if "$BIN" bench --url "$DSN" --duration "${SECONDS_PER_RUN}s" --json "$@" > "$OUT/pooltop-$name.json" 2> "$OUT/pooltop-$name.err"; then
+        :
+    else
+        echo "bench: pooltop $name failed: $(tail -n1 "$OUT/pooltop-$name.err")" >&2
+        rm -f "$OUT/pooltop-$name.json"
+    fi
+}
+
+pgbench_run() { # name, SQL
+    local name=$1 sql=$2 script
+    script=$(mktemp)
+    printf '%s\n' "$sql" > "$script"
+    say "pgbench $name: 15 clients, 2 threads, $sql"
+    local host port
+    host=$(printf '%s\n' "$DSN" | tr ' ' '\n' | sed -n 's/^host=//p' | head -n1)
+    port=$(printf '%s\n' "$DSN" | tr ' ' '\n' | sed -n 's/^port=//p' | head -n1)
+    if pgbench -n -c 15 -j 2 -T "$SECONDS_PER_RUN" -f "$script" -h "${host:-127.0.0.1}" ${port:+-p "$port"} -U bench bench \
+        > "$OUT/pgbench-$name.txt" 2>&1; then :; else echo "bench: pgbench $name failed" >&2; fi
+    rm -f "$script"
+}
+
+peer_run() { # peer, name, query
+    local peer=$1 name=$2 query=$3
+    say "peers.py $peer $name"
+    python3 "$PEERS" "$peer" --dsn "$DSN" --workers 32 --pool-size 5 --max-overflow 10 --duration "$SECONDS_PER_RUN" \
+        --query "$query" > "$OUT/$peer-$name.json" 2> "$OUT/$peer-$name.err" || rm -f "$OUT/$peer-$name.json"
+}
+
+pgbench_run w1 'SELECT 1;'
+pooltop_bench w1 --workers 32 --pool-size 5 --max-overflow 10 --query "SELECT 1"
+pgbench_run w2 'SELECT pg_sleep(0.01);'
+pooltop_bench w2 --workers 32 --pool-size 5 --max-overflow 10 --query "SELECT pg_sleep(0.01)"
+pooltop_bench w3-1 --workers 1 --pool-size 5 --max-overflow 10 --query none
+pooltop_bench w3-64 --workers 64 --pool-size 5 --max-overflow 10 --query none
+pooltop_bench w4 --workers 32 --no-pool --query "SELECT 1"
+
+if [ -f "$PEERS" ] && python3 -c 'import sqlalchemy, psycopg2' 2>/dev/null; then
+    peer_run sqlalchemy w1 "SELECT 1"; peer_run sqlalchemy w2 "SELECT pg_sleep(0.01)"
+else
+    say "sqlalchemy/psycopg2 not importable: skipping that peer"
+fi
+if [ -f "$PEERS" ] && python3 -c 'import psycopg_pool' 2>/dev/null; then
+    peer_run psycopg_pool w1 "SELECT 1"; peer_run psycopg_pool w2 "SELECT pg_sleep(0.01)"
+else
+    say "psycopg_pool not importable: skipping that peer"
+fi
+if [ -f "$PEERS" ] && python3 -c 'import psycopg2' 2>/dev/null; then
+    peer_run nopool w4 "SELECT 1"
+fi
+
+TEN_K_SECONDS=$(( SECONDS_PER_RUN * 2 ))
+say "pooltop 10k: 10,000 workers on 15 connections, pg_sleep(0.01), ${TEN_K_SECONDS}s"
+"$BIN" bench --url "$DSN" --duration "${TEN_K_SECONDS}s" --json --workers 10000 --pool-size 15 --max-overflow 0 \
+    --query "SELECT pg_sleep(0.01)" > "$OUT/pooltop-10k.json" 2> "$OUT/pooltop-10k.err" || rm -f "$OUT/pooltop-10k.json"
+
+MICRO=""
+if [ -f Benchmarks/PoolMicroBenchmark/Package.swift ]; then
+    say "PoolMicroBenchmark (its own package)"
+    swift run -c release --package-path Benchmarks/PoolMicroBenchmark --scratch-path "$SCRATCH-micro" PoolMicroBenchmark \
+        > "$OUT/micro.txt" 2>&1 && MICRO="$OUT/micro.txt" || echo "bench: PoolMicroBenchmark failed" >&2
+elif grep -q 'PoolMicroBenchmark' Package.swift 2>/dev/null; then
+    say "PoolMicroBenchmark"
+    swift run -c release --scratch-path "$SCRATCH" PoolMicroBenchmark > "$OUT/micro.txt" 2>&1 && MICRO="$OUT/micro.txt" \
+        || echo "bench: PoolMicroBenchmark failed" >&2
+fi
+
+python3 - "$OUT" "$MICRO" <<'PY' | tee "$OUT/results.md"
+import json, os, re, sys
+out, micro = sys.argv[1], sys.argv[2]
+
+def load(name):
+    path = os.path.join(out, name + ".json")
+    try:
+        with open(path) as f:
+            return json.loads(f.read().strip().splitlines()[-1])
+    except (OSError, ValueError, IndexError):
+        return None
+
+def pgbench(name):
+    try:
+        text = open(os.path.join(out, "pgbench-%s.txt" % name)).read()
+    except OSError:
+        return None
+    m = re.search(r"tps = ([0-9.]+) \((?:without initial connection time|excluding connections establishing)\)", text) \
+        or re.search(r"tps = ([0-9.]+)", text)
+    return float(m.group(1)) if m else None
+
+def num(v, digits=1):
+    return "-" if v is None else f"{v:,.{digits}f}"
+
+rows = []
+def row(workload, tool, r, base):
+    qps = r.get("qps") if r else None
+    ratio = f"{qps / base:.2f}x" if qps and base else "-"
+    rows.append([workload, tool, num(qps), ratio,
+                 num(r.get("wait_p50_ms") if r else None, 3), num(r.get("wait_p99_ms") if r else None, 3),
+                 num(r.get("fairness") if r else None, 4), str(r.get("errors", "-")) if r else "-"])
+
+pg1, pg2 = pgbench("w1"), pgbench("w2")
+rows.append(["W1 SELECT 1, 32 workers, 5+10", "pgbench 15c/2j", num(pg1), "1.00x" if pg1 else "-", "-", "-", "-", "-"])
+row("", "pooltop", load("pooltop-w1"), pg1)
+row("", "sqlalchemy QueuePool", load("sqlalchemy-w1"), pg1)
+row("", "psycopg_pool", load("psycopg_pool-w1"), pg1)
+rows.append(["W2 pg_sleep(0.01), 32 workers, 5+10", "pgbench 15c/2j", num(pg2), "1.00x" if pg2 else "-", "-", "-", "-", "-"])
+row("", "pooltop", load("pooltop-w2"), pg2)
+row("", "sqlalchemy QueuePool", load("sqlalchemy-w2"), pg2)
+row("", "psycopg_pool", load("psycopg_pool-w2"), pg2)
+row("W3 check-out+check-in, 1 task", "pooltop", load("pooltop-w3-1"), None)
+row("W3 check-out+check-in, 64 tasks", "pooltop", load("pooltop-w3-64"), None)
+row("W4 no pool (connect per query)", "pooltop --no-pool", load("pooltop-w4"), pg1)
+row("", "peers.py nopool", load("nopool-w4"), pg1)
+
+headers = ["workload", "tool", "qps", "vs pgbench", "wait p50 ms", "wait p99 ms", "fairness", "errors"]
+widths = [max(len(str(x[i])) for x in rows + [headers]) for i in range(len(headers))]
+def line(cells):
+    return "| " + " | ".join(str(c).ljust(widths[i]) if i < 2 else str(c).rjust(widths[i]) for i, c in enumerate(cells)) + " |"
+print(line(headers))
+print("|" + "|".join(("-" * (w + 2)) for w in widths) + "|")
+for r in rows:
+    print(line(r))
+print()
+
+checks = []
+w1, w2 = load("pooltop-w1"), load("pooltop-w2")
+if w1 and pg1:
+    checks.append(("W1 qps >= 0.8 x pgbench", w1["qps"] / pg1 >= 0.8, f"{w1['qps'] / pg1:.2f}x"))
+if w2 and pg2:
+    checks.append(("W2 qps >= 0.97 x pgbench", w2["qps"] / pg2 >= 0.97, f"{w2['qps'] / pg2:.2f}x"))
+if w2:
+    checks.append(("W2 fairness >= 0.99", w2["fairness"] >= 0.99, f"{w2['fairness']:.4f}"))
+    checks.append(("W2 wait p99 <= 2 x p50", w2["wait_p99_ms"] <= 2 * w2["wait_p50_ms"],
+                   f"p50 {w2['wait_p50_ms']:.3f} ms, p99 {w2['wait_p99_ms']:.3f} ms"))
+w4 = load("pooltop-w4")
+if w1 and w4 and w4["qps"]:
+    print(f"What the pool saves (W1 vs W4): {w1['qps'] / w4['qps']:.1f}x the throughput; "
+          f"W4 opened {w4.get('connections_opened', '-')} connections, W1 {w1.get('connections_opened', '-')}.")
+tenk = load("pooltop-10k")
+if tenk:
+    rss = tenk.get("peak_rss_mib") or tenk.get("rss_mib")
+    print(f"10,000 workers on 15 connections, pg_sleep(0.01), {tenk['seconds']} s: {num(tenk['qps'])} q/s "
+          f"(ceiling 1,500), fairness {tenk['fairness']:.4f}, wait p50 {tenk['wait_p50_ms']:.0f} ms / p99 "
+          f"{tenk['wait_p99_ms']:.0f} ms, peak resident {num(rss)} MiB, errors {tenk['errors']}, timeouts {tenk['timeouts']}")
+    if rss is not None:
+        checks.append(("10k workers under 200 MiB resident", rss < 200, f"{rss:.1f} MiB"))
+else:
+    print("10,000-worker run: no result (see the .err file)")
+print()
+for name, ok, detail in checks:
+    print(f"{'PASS' if ok else 'FAIL'}  {name}: {detail}")
+if micro:
+    print()
+    print("Pool micro-benchmark:")
+    print(open(micro).read().rstrip())
+PY

@@ -20,6 +20,12 @@ public struct LoadSettings: Sendable, Equatable {
     }
 }
 
+/// How queries reach the server: through the pool, or a new connection per query (W4, to show what pooling saves).
+public enum LoadMode: String, Sendable, Equatable, CaseIterable {
+    case pool
+    case noPool = "no-pool"
+}
+
 /// Weighted statements; each query draws one by weight.
 public struct QueryMix: Sendable, Equatable {
     public struct Entry: Sendable, Equatable {
@@ -113,6 +119,11 @@ public struct LoadSnapshot: Sendable, Equatable {
     public var workers: [WorkerStats]
     /// Per-second samples, oldest first (bounded; the newest few hundred).
     public var samples: [LoadSample]
+    public var mode: LoadMode = .pool
+    /// Open loop: arrivals dropped because the backlog was full.
+    public var dropped: Int = 0
+    /// Mean statement time (check-out wait excluded) since the statistics were reset.
+    public var meanQueryTime: Duration = .zero
 
     public init(settings: LoadSettings = LoadSettings(), elapsed: Duration = .zero, queries: Int = 0, errors: Int = 0, timeouts: Int = 0, backlog: Int = 0, workers: [WorkerStats] = [], samples: [LoadSample] = []) {
         self.settings = settings

@@ -1,0 +1,168 @@
+import Foundation
+
+/// One bench run: the JSON object of DESIGN.md (keys in snake_case, sorted) plus a per-second timeline and extras.
+/// Times are milliseconds, rounded to the microsecond; `qps` is `queries / seconds`.
+public struct BenchReport: Sendable, Equatable, Codable {
+    /// One second of the measured run.
+    public struct TimelineEntry: Sendable, Equatable, Codable {
+        public var second: Int
+        public var qps: Double
+        public var errors: Int
+        public var timeouts: Int
+        public var waitP99Ms: Double
+        public var waitP50Ms: Double
+        public var inUse: Int
+        public var idle: Int
+        public var overflow: Int
+        public var waiters: Int
+
+        public init(second: Int, qps: Double, errors: Int = 0, timeouts: Int = 0, waitP99Ms: Double = 0, waitP50Ms: Double = 0,
+                    inUse: Int = 0, idle: Int = 0, overflow: Int = 0, waiters: Int = 0) {
+            self.second = second
+            self.qps = qps
+            self.errors = errors
+            self.timeouts = timeouts
+            self.waitP99Ms = waitP99Ms
+            self.waitP50Ms = waitP50Ms
+            self.inUse = inUse
+            self.idle = idle
+            self.overflow = overflow
+            self.waiters = waiters
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case second, qps, errors, timeouts, idle, overflow, waiters
+            case waitP99Ms = "wait_p99_ms", waitP50Ms = "wait_p50_ms", inUse = "in_use"
+        }
+    }
+
+    // The DESIGN.md contract.
+    public var workers: Int
+    public var poolSize: Int
+    public var maxOverflow: Int
+    public var query: String
+    public var seconds: Double
+    public var queries: Int
+    public var qps: Double
+    public var errors: Int
+    public var timeouts: Int
+    public var waitP50Ms: Double
+    public var waitP99Ms: Double
+    public var waitMaxMs: Double
+    public var waitMeanMs: Double
+    public var fairness: Double
+    /// Connections the pool opened since it started (warm-up included); in no-pool mode, one per query.
+    public var connectionsOpened: Int
+    public var peakInUse: Int
+    public var peakOverflow: Int
+    public var timeline: [TimelineEntry]
+
+    // Extras.
+    public var preset: String
+    public var mode: String
+    public var warmUpSeconds: Double
+    /// Mean statement time, check-out wait excluded (Little's law's "time in the system" per connection).
+    public var queryMeanMs: Double
+    /// Most connections open at once (what the server saw from this pool).
+    public var peakOpen: Int
+    public var peakWaiters: Int
+    public var thinkMs: Double
+    public var arrivalRate: Double?
+    public var peakBacklog: Int
+    public var dropped: Int
+    public var rssMib: Double?
+    public var peakRssMib: Double?
+
+    public init(
+        workers: Int, poolSize: Int, maxOverflow: Int, query: String, seconds: Double, queries: Int, qps: Double? = nil,
+        errors: Int = 0, timeouts: Int = 0, waitP50Ms: Double = 0, waitP99Ms: Double = 0, waitMaxMs: Double = 0,
+        waitMeanMs: Double = 0, fairness: Double = 1, connectionsOpened: Int = 0, peakInUse: Int = 0, peakOverflow: Int = 0,
+        timeline: [TimelineEntry] = [], preset: String = "custom", mode: String = LoadMode.pool.rawValue,
+        warmUpSeconds: Double = 0, queryMeanMs: Double = 0, peakOpen: Int = 0, peakWaiters: Int = 0, thinkMs: Double = 0,
+        arrivalRate: Double? = nil, peakBacklog: Int = 0, dropped: Int = 0, rssMib: Double? = nil, peakRssMib: Double? = nil
+    ) {
+        self.workers = workers
+        self.poolSize = poolSize
+        self.maxOverflow = maxOverflow
+        self.query = query
+        self.seconds = seconds
+        self.queries = queries
+        self.qps = qps ?? (seconds > 0 ? Self.round(Double(queries) / seconds, 1) : 0)
+        self.errors = errors
+        self.timeouts = timeouts
+        self.waitP50Ms = waitP50Ms
+        self.waitP99Ms = waitP99Ms
+        self.waitMaxMs = waitMaxMs
+        self.waitMeanMs = waitMeanMs
+        self.fairness = fairness
+        self.connectionsOpened = connectionsOpened
+        self.peakInUse = peakInUse
+        self.peakOverflow = peakOverflow
+        self.timeline = timeline
+        self.preset = preset
+        self.mode = mode
+        self.warmUpSeconds = warmUpSeconds
+        self.queryMeanMs = queryMeanMs
+        self.peakOpen = peakOpen
+        self.peakWaiters = peakWaiters
+        self.thinkMs = thinkMs
+        self.arrivalRate = arrivalRate
+        self.peakBacklog = peakBacklog
+        self.dropped = dropped
+        self.rssMib = rssMib
+        self.peakRssMib = peakRssMib
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case workers, query, seconds, queries, qps, errors, timeouts, fairness, timeline, preset, mode, dropped
+        case poolSize = "pool_size", maxOverflow = "max_overflow"
+        case waitP50Ms = "wait_p50_ms", waitP99Ms = "wait_p99_ms", waitMaxMs = "wait_max_ms", waitMeanMs = "wait_mean_ms"
+        case connectionsOpened = "connections_opened", peakInUse = "peak_in_use", peakOverflow = "peak_overflow"
+        case warmUpSeconds = "warm_up_seconds", queryMeanMs = "query_mean_ms", peakOpen = "peak_open"
+        case peakWaiters = "peak_waiters", thinkMs = "think_ms", arrivalRate = "arrival_rate", peakBacklog = "peak_backlog"
+        case rssMib = "rss_mib", peakRssMib = "peak_rss_mib"
+    }
+
+    /// The one JSON object, keys sorted, on one line.
+    public func json(pretty: Bool = false) -> String {
+        String(decoding: Self.encode(self, pretty: pretty), as: UTF8.self)
+    }
+
+    static func encode<T: Encodable>(_ value: T, pretty: Bool) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        // Every value here is finite by construction (rounded numbers, counts), so encoding cannot fail.
+        return (try? encoder.encode(value)) ?? Data("{}".utf8)
+    }
+
+    /// A readable summary of the run, a few lines.
+    public var summary: String {
+        var lines: [String] = []
+        let poolText = mode == LoadMode.noPool.rawValue
+            ? "no pool (a connection per query)"
+            : "pool_size \(poolSize) + max_overflow \(maxOverflow) (preset \(preset))"
+        lines.append("pooltop bench: \(workers) workers, \(poolText), \(query), \(Self.format(seconds)) s measured")
+        lines.append("  queries    \(queries)  (\(Self.format(qps)) q/s)   errors \(errors)   timeouts \(timeouts)")
+        lines.append("  wait       p50 \(Self.format(waitP50Ms)) ms   p99 \(Self.format(waitP99Ms)) ms   max \(Self.format(waitMaxMs)) ms   mean \(Self.format(waitMeanMs)) ms")
+        lines.append("  query      mean \(Self.format(queryMeanMs)) ms")
+        lines.append("  fairness   \(Self.format(fairness)) (Jain's index over \(workers) workers' query counts)")
+        lines.append("  pool       peak \(peakInUse) in use, \(peakOverflow) overflow, \(peakOpen) open, \(peakWaiters) waiting; \(connectionsOpened) connections opened")
+        if let arrivalRate {
+            lines.append("  open loop  \(Self.format(arrivalRate)) arrivals/s, peak backlog \(peakBacklog), dropped \(dropped)")
+        }
+        if let rssMib {
+            lines.append("  memory     \(Self.format(rssMib)) MiB resident" + (peakRssMib.map { " (peak \(Self.format($0)) MiB)" } ?? ""))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func round(_ value: Double, _ digits: Int) -> Double {
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        return (value * scale).rounded() / scale
+    }
+
+    static func milliseconds(_ duration: Duration) -> Double { round(duration.milliseconds, 3) }
+
+    static func format(_ value: Double) -> String { DurationParsing.trimmedDecimal(value, digits: value >= 100 ? 1 : 3) }
+}

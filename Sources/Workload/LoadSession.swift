@@ -1,0 +1,49 @@
+import ConnectionPool
+import LibPQ
+
+/// A running load with everything it needs: the pool (running its maintenance task) and the generator.
+/// What the screen and `bench` start and stop as one.
+public final class LoadSession: Sendable {
+    public let generator: LoadGenerator
+    /// Nil in no-pool mode.
+    public let pool: ConnectionPool<PostgresConnectionFactory>?
+    private let poolTask: Task<Void, Never>?
+
+    private init(generator: LoadGenerator, pool: ConnectionPool<PostgresConnectionFactory>?, poolTask: Task<Void, Never>?) {
+        self.generator = generator
+        self.pool = pool
+        self.poolTask = poolTask
+    }
+
+    /// Checks that `target` accepts a connection (fails fast with libpq's reason), then starts the pool and the load.
+    public static func start(
+        target: ConnectionTarget, configuration: PoolConfiguration, settings: LoadSettings, mode: LoadMode = .pool,
+        applicationName: String = "pooltop"
+    ) async throws(WorkloadError) -> LoadSession {
+        do {
+            let probe = try await PostgresConnection.connect(to: target, applicationName: applicationName)
+            probe.close()
+        } catch {
+            throw .connectionFailed(error.description)
+        }
+        let factory = PostgresConnectionFactory(target: target, applicationName: applicationName)
+        let session: LoadSession
+        switch mode {
+        case .pool:
+            let pool = ConnectionPool(configuration: configuration, factory: factory)
+            let poolTask = Task { await pool.run() }
+            session = LoadSession(generator: LoadGenerator(pool: pool, settings: settings), pool: pool, poolTask: poolTask)
+        case .noPool:
+            session = LoadSession(generator: LoadGenerator(connectingPerQuery: factory, settings: settings), pool: nil, poolTask: nil)
+        }
+        session.generator.start()
+        return session
+    }
+
+    /// Stops the load, then shuts the pool down and waits for its maintenance task.
+    public func stop() async {
+        await generator.stop()
+        if let pool { await pool.shutdown() }
+        await poolTask?.value
+    }
+}

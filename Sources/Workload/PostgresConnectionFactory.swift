@@ -1,0 +1,57 @@
+import ConnectionPool
+import LibPQ
+
+/// Opens PostgreSQL sessions for the pool: where ConnectionPool (which knows no database) meets libpq.
+public struct PostgresConnectionFactory: ConnectionFactory {
+    public let target: ConnectionTarget
+    public let connectTimeout: Duration
+    /// Shown in pg_stat_activity.application_name.
+    public let applicationName: String
+
+    public init(target: ConnectionTarget, connectTimeout: Duration = .seconds(10), applicationName: String = "pooltop") {
+        self.target = target
+        self.connectTimeout = connectTimeout
+        self.applicationName = applicationName
+    }
+
+    public func makeConnection() async throws -> PooledPostgresConnection {
+        let connection = try await PostgresConnection.connect(
+            to: target, timeout: connectTimeout, applicationName: applicationName)
+        return PooledPostgresConnection(connection)
+    }
+}
+
+/// A libpq session as the pool sees it: usable or not, its backend pid, ping, reset, close.
+public final class PooledPostgresConnection: PoolableConnection {
+    public let connection: PostgresConnection
+
+    public init(_ connection: PostgresConnection) {
+        self.connection = connection
+    }
+
+    public var isUsable: Bool { connection.isUsable }
+
+    public var backendPID: Int32? { connection.backendPID }
+
+    public func ping() async throws {
+        _ = try await connection.query("SELECT 1")
+    }
+
+    /// `.rollback` sends ROLLBACK only when a transaction is open (libpq knows without a round trip),
+    /// as drivers do; `.discardAll` always sends DISCARD ALL, after a ROLLBACK if a transaction is open.
+    public func reset(_ mode: ResetMode) async throws {
+        switch mode {
+        case .none:
+            return
+        case .rollback:
+            if connection.transactionStatus != .idle { _ = try await connection.query("ROLLBACK") }
+        case .discardAll:
+            if connection.transactionStatus != .idle { _ = try await connection.query("ROLLBACK") }
+            _ = try await connection.query("DISCARD ALL")
+        }
+    }
+
+    public func close() async {
+        connection.close()
+    }
+}
