@@ -12,8 +12,8 @@ struct TargetOptions: ParsableArguments {
 
 /// The pool's knobs: a preset, then any override.
 struct PoolOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Start from a pool's defaults: \(PoolPreset.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "name"))
-    var preset: PoolPreset = .sqlalchemy
+    @Option(help: ArgumentHelp("Start from a pool's defaults: \(Preset.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "name"))
+    var preset: Preset = .sqlalchemy
 
     @Option(help: "Connections the pool keeps.")
     var poolSize: Int?
@@ -83,7 +83,7 @@ struct PoolOptions: ParsableArguments {
 
 extension IdleOrder: ExpressibleByArgument {}
 extension ResetMode: ExpressibleByArgument {}
-extension PoolPreset: ExpressibleByArgument {}
+extension Preset: ExpressibleByArgument {}
 
 /// A duration on the command line: "250ms", "2s", "1.5m", "1h"; a bare number is seconds.
 struct DurationArgument: ExpressibleByArgument {

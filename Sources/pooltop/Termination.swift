@@ -11,7 +11,7 @@ final class Termination: Sendable {
     private struct State {
         var steps: [@Sendable () -> Void] = []
         var finished = false
-        var sources: [any DispatchSourceSignal] = []
+        var sources: [RetainedSource] = []
     }
 
     private let state = Mutex(State())
@@ -24,7 +24,7 @@ final class Termination: Sendable {
 
     /// Installs the signal handlers. A signal runs the clean-up, then exits 128 + signal.
     func installSignalHandlers() {
-        let sources = [SIGINT, SIGTERM, SIGHUP].map { number -> any DispatchSourceSignal in
+        let sources = [SIGINT, SIGTERM, SIGHUP].map { number -> RetainedSource in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
             source.setEventHandler { [self] in
@@ -32,7 +32,7 @@ final class Termination: Sendable {
                 exit(128 + number)
             }
             source.resume()
-            return source
+            return RetainedSource(source: source)
         }
         state.withLock { $0.sources = sources }
     }
@@ -46,4 +46,10 @@ final class Termination: Sendable {
         }
         for step in steps { step() }
     }
+}
+
+/// Keeps a signal source alive for the life of the process. It is only retained, never used
+/// again after `resume()`, so sharing the reference across threads is safe.
+private struct RetainedSource: @unchecked Sendable {
+    let source: any DispatchSourceSignal
 }

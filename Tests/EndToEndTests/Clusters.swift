@@ -2,16 +2,23 @@ import Foundation
 
 /// Finds the embedded clusters a given pooltop process started, and what is left of them.
 enum Clusters {
-    static var temporaryFolder: String {
-        ProcessInfo.processInfo.environment["TMPDIR"].map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? "/tmp"
+    /// Where EmbeddedPostgres may make clusters: $TMPDIR, /dev/shm, /tmp.
+    static var parentFolders: [String] {
+        var parents = ["/dev/shm", "/tmp"]
+        if let temporary = ProcessInfo.processInfo.environment["TMPDIR"], !temporary.isEmpty {
+            parents.append(temporary.hasSuffix("/") ? String(temporary.dropLast()) : temporary)
+        }
+        return parents
     }
 
-    /// Cluster folders (pooltop-pg-*) whose owner.pid names `pid`.
+    /// Cluster folders (pooltop-pg-*) whose owner.pid ("pid start-time") names `pid`.
     static func folders(ownedBy pid: Int32) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: temporaryFolder)) ?? []
-        return names.filter { $0.hasPrefix("pooltop-pg-") }.map { "\(temporaryFolder)/\($0)" }.filter { folder in
+        parentFolders.flatMap { parent -> [String] in
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []
+            return names.filter { $0.hasPrefix("pooltop-pg-") }.map { "\(parent)/\($0)" }
+        }.filter { folder in
             let owner = try? String(contentsOfFile: folder + "/owner.pid", encoding: .utf8)
-            return owner?.trimmingCharacters(in: .whitespacesAndNewlines) == String(pid)
+            return owner?.split(whereSeparator: \.isWhitespace).first.map(String.init) == String(pid)
         }
     }
 

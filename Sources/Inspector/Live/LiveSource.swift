@@ -1,0 +1,126 @@
+import ConnectionPool
+import Synchronization
+import Workload
+
+/// The screen's window on a running load session: snapshots of the pool, the load and the server,
+/// and the commands the keys send. The server is polled in its own task, so a slow or lost server
+/// never delays a frame.
+public final class LiveSource: InspectorSource {
+    private let session: LoadSession
+    private let monitor: ServerMonitor
+    private let target: String
+    private let started = ContinuousClock.now
+    private let state = Mutex(State())
+    private let poller: Task<Void, Never>
+
+    private struct State {
+        var server = ServerSnapshot(unavailable: "n/a: not polled yet")
+        var events = RecentEvents()
+    }
+
+    /// `target` is the display form (password masked). Polls the server every `serverInterval`.
+    public init(session: LoadSession, monitor: ServerMonitor, target: String, serverInterval: Duration = .seconds(1)) {
+        self.session = session
+        self.monitor = monitor
+        self.target = target
+        let state = self.state
+        poller = Task {
+            while !Task.isCancelled {
+                let server = await monitor.poll()
+                state.withLock { $0.server = server }
+                try? await Task.sleep(for: serverInterval)
+            }
+        }
+    }
+
+    deinit { poller.cancel() }
+
+    public func collect() async -> DashboardData {
+        let pool = session.pool?.snapshot() ?? PoolSnapshot()
+        let fresh = session.pool.map { pool in pool.events(after: state.withLock { $0.events.lastSequence }) } ?? []
+        let load = session.generator.snapshot()
+        let (server, events) = state.withLock { state in
+            state.events.append(fresh)
+            return (state.server, state.events.events)
+        }
+        return DashboardData(
+            pool: pool, load: load, server: server, events: events, target: target,
+            serverVersion: server.serverVersion, uptime: ContinuousClock.now - started,
+            loadStartedAtPoolUptime: max(.zero, pool.uptime - load.elapsed))
+    }
+
+    public func perform(_ command: Command) async -> String? {
+        switch command {
+        case .changePoolSize(let delta):
+            return reconfigure { $0.poolSize = max(0, $0.poolSize + delta) }
+        case .setPoolSize(let size):
+            return reconfigure { $0.poolSize = max(0, size) }
+        case .changeMaxOverflow(let delta):
+            return reconfigure { $0.maxOverflow = max(-1, $0.maxOverflow + delta) }
+        case .changeCheckoutTimeout(let delta):
+            return reconfigure { $0.checkoutTimeout = max(.milliseconds(100), $0.checkoutTimeout + delta) }
+        case .nextPreset:
+            let current = session.pool?.configuration.presetName ?? ""
+            let presets = Preset.allCases
+            let index = presets.firstIndex { current.hasPrefix($0.rawValue) }.map { ($0 + 1) % presets.count } ?? 0
+            return applyPreset(presets[index])
+        case .setPreset(let name):
+            guard let preset = Preset(rawValue: name.lowercased()) else { return "no preset called \(name)" }
+            return applyPreset(preset)
+        case .changeWorkers(let delta):
+            return updateLoad { $0.workers = max(0, $0.workers + delta) }
+        case .setWorkers(let count):
+            return updateLoad { $0.workers = max(0, count) }
+        case .setLoadPaused(let paused):
+            return updateLoad { $0.paused = paused }
+        case .changeThinkTime(let delta):
+            return updateLoad { $0.thinkTime = max(.zero, $0.thinkTime + delta) }
+        case .setThinkTime(let think):
+            return updateLoad { $0.thinkTime = max(.zero, think) }
+        case .runSQL(let sql):
+            return ConsoleText.render(await session.generator.runAdHoc(sql: sql))
+        case .terminateBackend(let pid):
+            return await monitor.terminate(pid: pid) ?? "terminated backend \(pid)"
+        }
+    }
+
+    private func applyPreset(_ preset: Preset) -> String? {
+        reconfigure { $0 = preset.configuration }
+    }
+
+    /// Applies a pool change; the status line says what changed (the same words as the events).
+    private func reconfigure(_ change: (inout PoolConfiguration) -> Void) -> String? {
+        guard let pool = session.pool else { return "no pool: running in no-pool mode" }
+        let before = pool.configuration
+        pool.reconfigure(change)
+        return ConfigurationChange.describe(from: before, to: pool.configuration) ?? "no change"
+    }
+
+    private func updateLoad(_ change: (inout LoadSettings) -> Void) -> String? {
+        let before = session.generator.settings
+        session.generator.update(change)
+        let after = session.generator.settings
+        var changes: [String] = []
+        if before.workers != after.workers { changes.append("workers \(before.workers) → \(after.workers)") }
+        if before.paused != after.paused { changes.append(after.paused ? "load paused" : "load resumed") }
+        if before.thinkTime != after.thinkTime {
+            changes.append("think \(DurationParsing.format(before.thinkTime)) → \(DurationParsing.format(after.thinkTime))")
+        }
+        return changes.isEmpty ? "no change" : changes.joined(separator: ", ")
+    }
+}
+
+/// The newest pool events, bounded, with the sequence number of the last one seen.
+struct RecentEvents {
+    static let capacity = 300
+    private(set) var events: [PoolEvent] = []
+    private(set) var lastSequence: UInt64 = 0
+
+    mutating func append(_ fresh: [PoolEvent]) {
+        let unseen = fresh.filter { $0.sequence > lastSequence }
+        guard let last = unseen.last else { return }
+        events.append(contentsOf: unseen)
+        if events.count > Self.capacity { events.removeFirst(events.count - Self.capacity) }
+        lastSequence = last.sequence
+    }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import Workload
+
+/// `pooltop bench`: one workload for a while, then a summary or DESIGN.md's JSON object.
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Run one workload headless and report throughput, waits and fairness.",
+        discussion: "Defaults: W1 of DESIGN.md (32 workers, SELECT 1) with the chosen preset's pool.")
+
+    @OptionGroup var target: TargetOptions
+    @OptionGroup var pool: PoolOptions
+    @OptionGroup var load: LoadOptions
+
+    @Option(help: ArgumentHelp("How long to measure, e.g. 10s.", valueName: "duration"))
+    var duration: DurationArgument = DurationArgument(argument: "10s")!
+
+    @Option(help: ArgumentHelp("Run this long first, excluded from the figures.", valueName: "duration"))
+    var warmup: DurationArgument = DurationArgument(argument: "1s")!
+
+    @Flag(help: "Connect per query instead of pooling (W4: what a pool saves).")
+    var noPool = false
+
+    @Flag(help: "Print one JSON object (DESIGN.md's keys plus a per-second timeline).")
+    var json = false
+
+    func validate() throws {
+        if duration.duration <= .zero { throw ValidationError("--duration must be positive") }
+    }
+
+    func run() async throws {
+        let options = try await benchOptions()
+        let progress = ProgressLine(enabled: isatty(STDERR_FILENO) == 1)
+        let report: BenchReport
+        do {
+            report = try await Bench.run(options) { step in
+                progress.show(fraction: step.fraction, label: "\(step.phase.rawValue) \(step.phase == .measuring ? "\(Int(step.qps)) q/s" : "")")
+            }
+        } catch {
+            progress.clear()
+            throw error.failure
+        }
+        progress.clear()
+        print(json ? report.json(pretty: false) : report.summary)
+    }
+
+    func benchOptions() async throws -> BenchOptions {
+        let resolved = try await ResolvedTarget.resolve(target)
+        let settings = try load.settings(defaults: LoadSettings(workers: 32))
+        return BenchOptions(
+            target: resolved.target, pool: pool.configuration, load: settings, mode: noPool ? .noPool : .pool,
+            duration: duration.duration, warmUp: warmup.duration)
+    }
+}
+
+extension WorkloadError {
+    /// A connection problem is exit status 2, anything else 1.
+    var failure: Failure {
+        switch self {
+        case .connectionFailed: return .connection(description)
+        case .invalidOptions: return .usage(description)
+        }
+    }
+}

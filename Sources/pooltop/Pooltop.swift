@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+
+/// `pooltop`: the screen by default; `bench` and `sweep` run the same experiments headless.
+@main
+struct Pooltop: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pooltop",
+        abstract: "Watch a real connection pool work against PostgreSQL, live, and size it with measurements.",
+        subcommands: [Top.self, BenchCommand.self, SweepCommand.self, ServeEmbedded.self],
+        defaultSubcommand: Top.self)
+
+    /// Parses, runs, and turns every failure into one line on stderr and DESIGN.md's exit codes
+    /// (0 success, 1 runtime failure, 2 usage or connection error); clean-up runs on every path.
+    static func main() async {
+        Termination.shared.installSignalHandlers()
+        let status: Int32
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+            status = 0
+        } catch let failure as Failure {
+            Termination.shared.runCleanUp()
+            printError(failure.message.singleLine)
+            status = failure.code.rawValue
+        } catch {
+            Termination.shared.runCleanUp()
+            if exitCode(for: error) == .success {
+                print(fullMessage(for: error))
+                status = 0
+            } else {
+                printError(message(for: error).singleLine + " (see pooltop --help)")
+                status = Failure.Code.usageOrConnection.rawValue
+            }
+        }
+        Termination.shared.runCleanUp()
+        exit(status)
+    }
+
+    static func printError(_ line: String) {
+        let text = line.hasPrefix("Error: ") ? String(line.dropFirst(7)) : line
+        FileHandle.standardError.write(Data("pooltop: \(text)\n".utf8))
+    }
+}

@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import Workload
+
+/// `pooltop sweep`: the bench over several pool sizes, with a recommendation and the reason for it.
+struct SweepCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sweep",
+        abstract: "Run the bench over pool sizes (and worker counts or overflows) and recommend a size.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, csv, json
+    }
+
+    @OptionGroup var target: TargetOptions
+    @OptionGroup var pool: PoolOptions
+    @OptionGroup var load: LoadOptions
+
+    @Option(help: ArgumentHelp("Pool sizes: a list (2,4,8) or a range (1..16, 4..32:4).", valueName: "sizes"))
+    var sizes: String = "1,2,4,8,16,32"
+
+    @Option(name: .customLong("worker-counts"), help: ArgumentHelp("Also sweep worker counts (a list or range).", valueName: "counts"))
+    var workerCounts: String?
+
+    @Option(name: .customLong("overflows"), help: ArgumentHelp("Also sweep max overflow values (a list or range).", valueName: "values"))
+    var overflows: String?
+
+    @Option(help: ArgumentHelp("How long each run measures.", valueName: "duration"))
+    var duration: DurationArgument = DurationArgument(argument: "5s")!
+
+    @Option(help: ArgumentHelp("Run this long before each measurement.", valueName: "duration"))
+    var warmup: DurationArgument = DurationArgument(argument: "1s")!
+
+    @Option(name: .customLong("max-p99"), help: ArgumentHelp("The p99 check-out wait a recommendation may have.", valueName: "duration"))
+    var maxP99: DurationArgument = DurationArgument(argument: "100ms")!
+
+    @Option(help: "Output: table (with a chart), csv or json.")
+    var format: Format = .table
+
+    func validate() throws {
+        do {
+            _ = try Sweep.parseSizes(sizes)
+            if let workerCounts { _ = try Sweep.parseSizes(workerCounts) }
+            if let overflows { _ = try Sweep.parseSizes(overflows) }
+        } catch {
+            throw ValidationError(error.description)
+        }
+        if duration.duration <= .zero { throw ValidationError("--duration must be positive") }
+    }
+
+    func run() async throws {
+        let resolved = try await ResolvedTarget.resolve(target)
+        var configuration = pool.configuration
+        // A sweep over pool sizes measures the core alone unless overflows are swept or given.
+        if overflows == nil && pool.maxOverflow == nil { configuration.maxOverflow = 0 }
+        let bench = BenchOptions(
+            target: resolved.target, pool: configuration,
+            load: try load.settings(defaults: LoadSettings(workers: 32)), duration: duration.duration, warmUp: warmup.duration)
+        let options = try SweepOptions(
+            bench: bench, poolSizes: Sweep.parseSizes(sizes),
+            workerCounts: workerCounts.map(Sweep.parseSizes) ?? [], maxOverflows: overflows.map(Sweep.parseSizes) ?? [],
+            maxP99: maxP99.duration)
+        let progress = ProgressLine(enabled: isatty(STDERR_FILENO) == 1)
+        let result: SweepResult
+        do {
+            result = try await Sweep.run(options) { step in
+                progress.show(
+                    fraction: step.fraction,
+                    label: "run \(step.index + 1)/\(step.total): pool_size \(step.poolSize), \(step.workers) workers, \(step.run.phase.rawValue)")
+            }
+        } catch {
+            progress.clear()
+            throw error.failure
+        }
+        progress.clear()
+        switch format {
+        case .table: print(result.table + "\n" + result.chart(width: terminalWidth()))
+        case .csv: print(result.csv, terminator: "")
+        case .json: print(result.json(pretty: false))
+        }
+    }
+
+    private func terminalWidth() -> Int {
+        var size = winsize()
+        guard isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
+        return Int(size.ws_col)
+    }
+}

@@ -1,0 +1,37 @@
+import EmbeddedPostgres
+import Foundation
+import LibPQ
+
+/// The database a command runs against, and the embedded cluster behind it when there is one.
+struct ResolvedTarget {
+    var target: ConnectionTarget
+    var embedded: EmbeddedPostgres?
+
+    /// `--url`, else the PG* environment when it names a server, else a new embedded cluster that is
+    /// stopped and removed on every way out.
+    static func resolve(_ options: TargetOptions) async throws -> ResolvedTarget {
+        let environment = ProcessInfo.processInfo.environment
+        if let url = options.url {
+            do {
+                return ResolvedTarget(target: try ConnectionTarget(url), embedded: nil)
+            } catch {
+                throw Failure.usage("--url: \(error.message)")
+            }
+        }
+        guard EmbeddedPostgres.isNeeded(target: nil, environment: environment) else {
+            return ResolvedTarget(target: .environment, embedded: nil)
+        }
+        let cluster: EmbeddedPostgres
+        do {
+            cluster = try await EmbeddedPostgres.start()
+        } catch {
+            throw Failure.runtime("embedded PostgreSQL: \(error.message)")
+        }
+        Termination.shared.onExit { cluster.stop() }
+        do {
+            return ResolvedTarget(target: try ConnectionTarget(cluster.conninfo), embedded: cluster)
+        } catch {
+            throw Failure.runtime("embedded PostgreSQL: \(error.message)")
+        }
+    }
+}
