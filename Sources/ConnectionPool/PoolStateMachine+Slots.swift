@@ -12,11 +12,11 @@ extension PoolStateMachine {
         slots[index].connection = connection
         slots[index].backendPID = backendPID
         slots[index].since = now
-        if isShutdown {
-            close(index, reason: .shutdown, now: now, into: &actions)
-            return actions
+        if let reason = closeReasonAtCheckIn(index, now: now) {
+            close(index, reason: reason, now: now, into: &actions)
+        } else {
+            release(index, now: now, into: &actions)
         }
-        release(index, now: now, into: &actions)
         startConnects(now: now, into: &actions)
         return actions
     }
