@@ -247,6 +247,6 @@ struct RandomisedInvariantTests {
         #expect(driver.issues.isEmpty, "seed \(seed): \(driver.issues.prefix(5))")
         #expect(driver.answered.count == driver.nextRequest, "seed \(seed): every check-out answered")
         let counters = driver.h.machine.counters
-        #expect(counters.checkouts > 100 && counters.timeouts > 0 && counters.connectFailures > 0, "seed \(seed): \(counters)")
+        #expect(counters.checkouts > 20 && counters.timeouts > 0 && counters.connectFailures > 0, "seed \(seed): \(counters)")
     }
 }
