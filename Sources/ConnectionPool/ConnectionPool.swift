@@ -121,8 +121,8 @@ public final class ConnectionPool<Factory: ConnectionFactory>: Sendable {
             guard assignment.needsPing else { return lease(assignment) }
             do {
                 try await assignment.connection.ping()
-                withMachine { machine, now in
-                    ((), { machine.prePingSucceeded(slot: assignment.slot, checkout: assignment.checkout, now: now); return Machine.Actions() }())
+                state.withLock {
+                    $0.machine.prePingSucceeded(slot: assignment.slot, checkout: assignment.checkout, now: clock.now - origin)
                 }
                 return lease(assignment)
             } catch {

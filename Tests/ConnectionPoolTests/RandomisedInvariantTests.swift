@@ -63,22 +63,22 @@ struct InvariantDriver {
         let label = "r\(nextRequest)"
         pending.insert(label)
         let (decision, actions) = h.machine.checkOut(holder: label, now: h.now)
-        switch decision {
-        case .leased(let lease):
-            pending.remove(label)
-            answered.insert(label)
-            receive(label, lease)
-        case .failed:
-            pending.remove(label)
-            answered.insert(label)
-        case .queued(let id):
-            if let early = h.machine.attach(label, to: id) {
-                pending.remove(label)
-                answered.insert(label)
-                if case .success(let lease) = early { receive(label, lease) }
-            }
-        }
+        settle(label, decision)
         apply(actions)
+    }
+
+    /// Books what a check-out got at once; a queued one attaches its continuation (its label).
+    mutating func settle(_ label: String, _ decision: MachineHarness.Machine.CheckOutDecision) {
+        var outcome: MachineHarness.Machine.Outcome?
+        switch decision {
+        case .leased(let lease): outcome = .success(lease)
+        case .failed(let error): outcome = .failure(error)
+        case .queued(let id): outcome = h.machine.attach(label, to: id)
+        }
+        guard let outcome else { return }
+        pending.remove(label)
+        answered.insert(label)
+        if case .success(let lease) = outcome { receive(label, lease) }
     }
 
     mutating func checkIn(broken: Bool) {
@@ -101,21 +101,7 @@ struct InvariantDriver {
         answered.remove(label)
         let (decision, actions) = h.machine.prePingFailed(
             slot: lease.slot, checkout: lease.checkout, holder: label, requestedAt: lease.requestedAt, now: h.now)
-        switch decision {
-        case .leased(let again):
-            pending.remove(label)
-            answered.insert(label)
-            receive(label, again)
-        case .failed:
-            pending.remove(label)
-            answered.insert(label)
-        case .queued(let id):
-            if let early = h.machine.attach(label, to: id) {
-                pending.remove(label)
-                answered.insert(label)
-                if case .success(let again) = early { receive(label, again) }
-            }
-        }
+        settle(label, decision)
         apply(actions)
     }
 
