@@ -73,6 +73,33 @@ func snapshotCost(iterations: Int) async throws -> (cached: Double, fresh: Doubl
     return (cached, elapsedNanoseconds(fresh) / Double(iterations) / 1000)
 }
 
+/// Milliseconds for `count` check-outs to queue behind a held connection and then all time out together
+/// (one timer task, however many waiters).
+func manyWaiters(count: Int) async throws -> Double {
+    let clock = ManualClock()
+    let pool = ConnectionPool(
+        configuration: PoolConfiguration(poolSize: 1, maxOverflow: 0, checkoutTimeout: .seconds(1)),
+        factory: FakeConnectionFactory(), clock: clock)
+    let timer = Task { await pool.run() }
+    let held = try await pool.checkOut(holder: "holder")
+    let wall = ContinuousClock()
+    let start = wall.now
+    try await withThrowingTaskGroup(of: Void.self) { group in
+        for i in 0..<count {
+            group.addTask { _ = try? await pool.checkOut(holder: "waiter-\(i)") }
+        }
+        while pool.snapshot().waiters.count < count { await Task.yield() }
+        clock.advance(by: .seconds(1))
+        try await group.waitForAll()
+    }
+    let elapsed = wall.now - start
+    precondition(pool.snapshot().counters.timeouts == count)
+    await pool.checkIn(held)
+    await pool.shutdown()
+    await timer.value
+    return elapsedNanoseconds(elapsed) / 1e6
+}
+
 var fixed64 = PoolConfiguration.sqlalchemy
 fixed64.poolSize = 64
 fixed64.maxOverflow = 0
@@ -81,6 +108,7 @@ let single = try await checkoutCheckin(configuration: .sqlalchemy, tasks: 1, per
 let many = try await checkoutCheckin(configuration: fixed64, tasks: 64, perTask: max(1, ops / 64))
 let contended = try await checkoutCheckin(configuration: .sqlalchemy, tasks: 64, perTask: max(1, ops / 64))
 let snapshot = try await snapshotCost(iterations: 10_000)
+let waiters = try await manyWaiters(count: 10_000)
 
 func fixed(_ value: Double) -> String {
     let scaled = (value * 10).rounded() / 10
@@ -91,10 +119,12 @@ if json {
     print(
         "{\"ops\":\(ops),\"ns_per_op_1_task\":\(fixed(single)),\"ns_per_op_64_tasks\":\(fixed(many)),"
             + "\"ns_per_op_64_tasks_15_connections\":\(fixed(contended)),"
-            + "\"snapshot_us_200_slots\":\(fixed(snapshot.cached)),\"snapshot_us_200_slots_fresh\":\(fixed(snapshot.fresh))}")
+            + "\"snapshot_us_200_slots\":\(fixed(snapshot.cached)),\"snapshot_us_200_slots_fresh\":\(fixed(snapshot.fresh)),"
+            + "\"ms_10000_waiters_queue_and_time_out\":\(fixed(waiters))}")
 } else {
     print("checkout+checkin, 1 task (sqlalchemy 5+10): \(fixed(single)) ns/op (\(ops) ops)")
     print("checkout+checkin, 64 tasks, 64 connections: \(fixed(many)) ns/op")
     print("checkout+checkin, 64 tasks, 15 connections (waiting): \(fixed(contended)) ns/op")
     print("snapshot, 200 slots: \(fixed(snapshot.cached)) µs cached, \(fixed(snapshot.fresh)) µs after a new sample")
+    print("10000 waiters queue and time out: \(fixed(waiters)) ms")
 }
