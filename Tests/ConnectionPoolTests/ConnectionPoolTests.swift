@@ -255,4 +255,30 @@ struct ConnectionPoolTests {
         await f.pool.checkIn(held)
         await f.finish()
     }
+
+    @Test func shorteningTheTimeoutWakesTheTimerForQueuedWaiters() async throws {
+        let f = PoolFixture(settings(timeout: .seconds(60)))
+        let held = try await f.pool.checkOut(holder: "holder")
+        let waiter = await f.queuedCheckOut("w")
+        f.clock.advance(by: .seconds(10))
+        f.pool.reconfigure { $0.checkoutTimeout = .seconds(5) }
+        let result = await waiter.result
+        #expect(throws: PoolError.timeout(waited: .seconds(10), limits: "pool_size 1, max_overflow 0, timeout 5s: 1 in use, 1 waiting")) {
+            try result.get()
+        }
+        await f.pool.checkIn(held)
+        await f.finish()
+    }
+
+    @Test func eventsAfterASequenceReturnOnlyNewerOnes() async throws {
+        let f = PoolFixture(settings())
+        let lease = try await f.pool.checkOut(holder: "a")
+        let seen = f.snapshot.lastEventSequence
+        await f.pool.checkIn(lease)
+        let newer = f.pool.events(after: seen)
+        #expect(newer.map(\.sequence) == [seen + 1])
+        #expect(newer.first?.kind == .slotChanged(slot: 1, from: .inUse, to: .idle, reason: nil))
+        #expect(f.pool.events(after: seen + 1).isEmpty)
+        await f.finish()
+    }
 }
