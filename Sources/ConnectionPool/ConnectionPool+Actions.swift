@@ -2,7 +2,7 @@
 extension ConnectionPool {
     /// Mutates the machine under the lock with the current time, wakes the timer if asked, then executes
     /// the actions outside the lock.
-    @discardableResult
+    @inline(__always) @discardableResult
     func withMachine<R: Sendable>(_ body: (inout Machine, Duration) -> (R, Machine.Actions)) -> R {
         let (result, actions, sleeper) = state.withLock { state -> (R, Machine.Actions, Task<Void, any Error>?) in
             let (result, actions) = body(&state.machine, clock.now - origin)
@@ -37,15 +37,15 @@ extension ConnectionPool {
         }
     }
 
-    func close(slot: Int, _ connection: Connection) async {
+    func close(slot: Int, _ connection: any PoolableConnection) async {
         await connection.close()
         withMachine { machine, now in ((), machine.connectionClosed(slot: slot, now: now)) }
     }
 
     /// Parks the check-out until the machine resolves request `id`; cancellation removes it from the queue.
-    func wait(for id: UInt64) async -> Result<PoolAssignment<Connection>, PoolError> {
+    func wait(for id: UInt64) async -> Result<PoolAssignment<any PoolableConnection>, PoolError> {
         await withTaskCancellationHandler {
-            await withCheckedContinuation { (continuation: Waiting) in
+            await withCheckedContinuation { (continuation: PoolWaiting) in
                 let early = state.withLock { $0.machine.attach(continuation, to: id) }
                 if let early { continuation.resume(returning: early) }
             }
@@ -54,9 +54,10 @@ extension ConnectionPool {
         }
     }
 
-    func lease(_ assignment: PoolAssignment<Connection>) -> Lease<Connection> {
+    /// The caller's lease; the machine only ever holds connections this pool's factory made.
+    func lease(_ assignment: PoolAssignment<any PoolableConnection>) -> Lease<Connection> {
         Lease(
-            connection: assignment.connection, slot: assignment.slot, waited: assignment.waited,
-            checkout: assignment.checkout)
+            connection: unsafeDowncast(assignment.connection as AnyObject, to: Connection.self), slot: assignment.slot,
+            waited: assignment.waited, checkout: assignment.checkout)
     }
 }

@@ -40,23 +40,28 @@ public struct Lease<Connection: PoolableConnection>: Sendable {
     }
 }
 
+/// What a parked check-out is resumed with. Connections are type-erased inside the pool so the state
+/// machine is one concrete, fully specialised type whatever the factory.
+typealias PoolWaiting = CheckedContinuation<Result<PoolAssignment<any PoolableConnection>, PoolError>, Never>
+typealias ErasedStateMachine = PoolStateMachine<any PoolableConnection, PoolWaiting>
+
+/// Everything behind the pool's one lock.
+struct PoolState: Sendable {
+    var machine: ErasedStateMachine
+    /// Bumped whenever the timer must re-read `machine.wakeUpAt`.
+    var timerGeneration: UInt64 = 0
+    var sleeper: Task<Void, any Error>?
+}
+
 /// A fair (FIFO), observable connection pool whose every limit can change while it runs.
 ///
 /// All state is one `PoolStateMachine` value behind one `Mutex`; the pool executes the machine's actions
 /// (resume waiters, connect, close, wake the timer) outside the lock.
 public final class ConnectionPool<Factory: ConnectionFactory>: Sendable {
     public typealias Connection = Factory.Connection
-    typealias Waiting = CheckedContinuation<Result<PoolAssignment<Connection>, PoolError>, Never>
-    typealias Machine = PoolStateMachine<Connection, Waiting>
+    typealias Machine = ErasedStateMachine
 
-    struct State: Sendable {
-        var machine: Machine
-        /// Bumped whenever the timer must re-read `machine.wakeUpAt`.
-        var timerGeneration: UInt64 = 0
-        var sleeper: Task<Void, any Error>?
-    }
-
-    let state: Mutex<State>
+    let state: Mutex<PoolState>
     let factory: Factory
     let clock: any PoolClock
     /// `clock.now` when the pool started; the machine's times count from here.
@@ -71,7 +76,7 @@ public final class ConnectionPool<Factory: ConnectionFactory>: Sendable {
         self.factory = factory
         self.clock = clock
         self.origin = clock.now
-        self.state = Mutex(State(machine: Machine(configuration: configuration, eventCapacity: eventCapacity)))
+        self.state = Mutex(PoolState(machine: Machine(configuration: configuration, eventCapacity: eventCapacity)))
         // Warm connections for `minimumIdle` start at once.
         let actions = state.withLock { $0.machine.reconfigure(configuration, now: .zero) }
         execute(actions)
@@ -107,7 +112,7 @@ public final class ConnectionPool<Factory: ConnectionFactory>: Sendable {
     public func checkOut(holder: String) async throws(PoolError) -> Lease<Connection> {
         var decision = withMachine { machine, now in machine.checkOut(holder: holder, now: now) }
         while true {
-            let assignment: PoolAssignment<Connection>
+            let assignment: PoolAssignment<any PoolableConnection>
             switch decision {
             case .leased(let leased): assignment = leased
             case .failed(let error): throw error
@@ -116,8 +121,8 @@ public final class ConnectionPool<Factory: ConnectionFactory>: Sendable {
             guard assignment.needsPing else { return lease(assignment) }
             do {
                 try await assignment.connection.ping()
-                withMachine { machine, now in
-                    ((), { machine.prePingSucceeded(slot: assignment.slot, checkout: assignment.checkout, now: now); return Machine.Actions() }())
+                state.withLock {
+                    $0.machine.prePingSucceeded(slot: assignment.slot, checkout: assignment.checkout, now: clock.now - origin)
                 }
                 return lease(assignment)
             } catch {

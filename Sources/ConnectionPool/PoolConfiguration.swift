@@ -1,16 +1,18 @@
 /// Every knob of the pool. Each one may change while the pool runs (see `ConnectionPool.reconfigure`).
 public struct PoolConfiguration: Sendable, Equatable {
-    /// Connections the pool keeps (the core slots).
+    /// Connections the pool keeps (the core slots): a connection returned while this many (or
+    /// `minimumIdle`, if larger) are idle is closed as returned overflow.
     public var poolSize: Int
     /// Extra connections allowed under load; -1 means unlimited (SQLAlchemy's convention).
     public var maxOverflow: Int
-    /// How long a check-out waits before it fails with `PoolError.timeout`.
+    /// How long a check-out waits before it fails with `PoolError.timeout`. A change applies to the waiters
+    /// already queued too, counted from their arrival.
     public var checkoutTimeout: Duration
     /// A connection older than this is closed and replaced (SQLAlchemy's pool_recycle, Hikari's maxLifetime). nil: never.
     public var maxLifetime: Duration?
-    /// An idle connection unused this long is closed, down to `minimumIdle`/`poolSize` rules. nil: never.
+    /// An idle connection unused this long is closed while more than `minimumIdle` are idle. nil: never.
     public var idleTimeout: Duration?
-    /// Warm idle connections the pool keeps open even with no demand.
+    /// Warm idle connections the pool keeps open even with no demand (opened at start, refilled).
     public var minimumIdle: Int
     /// Validate a connection (`ping`) before handing it out.
     public var prePing: Bool

@@ -12,6 +12,11 @@ public struct Metric: Sendable, Equatable {
     public struct Quantile: Sendable, Equatable {
         public var quantile: Double
         public var value: Double
+
+        public init(quantile: Double, value: Double) {
+            self.quantile = quantile
+            self.value = value
+        }
     }
 
     /// e.g. "db.client.connection.count".
@@ -26,6 +31,19 @@ public struct Metric: Sendable, Equatable {
     public struct Attribute: Sendable, Equatable {
         public var name: String
         public var value: String
+
+        public init(name: String, value: String) {
+            self.name = name
+            self.value = value
+        }
+    }
+
+    public init(name: String, unit: String, description: String, attributes: [Attribute], value: Value) {
+        self.name = name
+        self.unit = unit
+        self.description = description
+        self.attributes = attributes
+        self.value = value
     }
 }
 

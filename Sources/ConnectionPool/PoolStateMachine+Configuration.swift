@@ -71,10 +71,11 @@ func configurationChanges(from old: PoolConfiguration, to new: PoolConfiguration
     return changes
 }
 
-/// A short human form: "30s", "250ms", "1.5s", "10min".
+/// A short human form: "30s", "250ms", "1.5s", "10min", "1h", "40µs".
 func formatDuration(_ duration: Duration) -> String {
     let (seconds, attoseconds) = duration.components
     let millis = seconds * 1000 + attoseconds / 1_000_000_000_000_000
+    if seconds == 0, millis == 0, attoseconds > 0 { return "\(attoseconds / 1_000_000_000_000)µs" }
     if millis % 1000 != 0 {
         if seconds == 0 { return "\(millis)ms" }
         let tenths = millis / 100

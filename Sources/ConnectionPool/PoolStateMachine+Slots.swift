@@ -12,11 +12,11 @@ extension PoolStateMachine {
         slots[index].connection = connection
         slots[index].backendPID = backendPID
         slots[index].since = now
-        if isShutdown {
-            close(index, reason: .shutdown, now: now, into: &actions)
-            return actions
+        if let reason = closeReasonAtCheckIn(index, now: now) {
+            close(index, reason: reason, now: now, into: &actions)
+        } else {
+            release(index, now: now, into: &actions)
         }
-        release(index, now: now, into: &actions)
         startConnects(now: now, into: &actions)
         return actions
     }
@@ -43,8 +43,7 @@ extension PoolStateMachine {
     /// A holder gives a connection back. Broken ones close; others are reset (if configured) and released.
     mutating func checkIn(slot: Int, checkout: UInt64, broken: Bool, now: Duration) -> (CheckInDecision, Actions) {
         var actions = Actions()
-        guard let index = index(ofSlot: slot), slots[index].checkout == checkout,
-            slots[index].state == .inUse || (slots[index].state == .checking && slots[index].pendingCheck == .ping)
+        guard let index = index(ofSlot: slot), slots[index].checkout == checkout, slots[index].state == .inUse
         else { return (.ignored, actions) }
         counters.checkins += 1
         holdTimes.record(now - slots[index].leasedAt)
@@ -122,7 +121,7 @@ extension PoolStateMachine {
         slots[index].idleSince = now
         idle.append(slots[index].id)
         setState(index, .idle, now: now)
-        if protectedIdleDue { schedule(now, into: &actions) }
+        if protectedIdleDue, idleCount > configuration.minimumIdle { schedule(now, into: &actions) }
         var deadline: Duration?
         if let timeout = configuration.idleTimeout { deadline = now + timeout }
         if let lifetime = configuration.maxLifetime {

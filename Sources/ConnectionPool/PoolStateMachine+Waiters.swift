@@ -82,7 +82,7 @@ extension PoolStateMachine {
         while let id = popIdle() {
             guard let index = index(ofSlot: id) else { continue }
             if isPastLifetime(index, now: now) {
-                idle.prepend(id)  // `close` removes it from the idle list
+                idle.prepend(id)  // still idle until `close` takes it off the list
                 close(index, reason: .recycled, now: now, into: &actions)
                 continue
             }

@@ -151,3 +151,34 @@ struct SlotRulesTests {
         #expect(h.machine.counters.leakWarnings == 1)
     }
 }
+
+@Suite("State machine: more slot rules")
+struct MoreSlotRulesTests {
+    @Test func unlimitedOverflowOpensAConnectionPerConcurrentCheckOut() {
+        var h = MachineHarness(config(poolSize: 2, maxOverflow: -1))
+        let leases = SlotRulesTests().leaseMany(&h, 20)
+        #expect(leases.count == 20)
+        #expect(h.machine.slots.filter { $0.kind == .overflow }.count == 18)
+    }
+
+    @Test func everySlotStateChangeIsAnEvent() {
+        var h = MachineHarness(config(poolSize: 1, reset: .rollback))
+        let lease = SlotRulesTests().leaseMany(&h, 1)[0]
+        _ = h.checkIn(lease)
+        let changes = h.events.compactMap { kind -> String? in
+            guard case .slotChanged(_, let from, let to, _) = kind else { return nil }
+            return "\(from?.rawValue ?? "-")→\(to?.rawValue ?? "-")"
+        }
+        #expect(changes == ["-→connecting", "connecting→in-use", "in-use→checking", "checking→idle"])
+    }
+
+    @Test func idleConnectionKeptForMinimumIdleClosesOnceAnotherIdles() {
+        var h = MachineHarness(config(poolSize: 2, idleTimeout: .seconds(10), minimumIdle: 1))
+        let leases = SlotRulesTests().leaseMany(&h, 2)
+        _ = h.checkIn(leases[0])
+        #expect(h.advance(.seconds(10)).close.isEmpty)  // the only idle one is kept
+        let returned = h.checkIn(leases[1])
+        #expect(returned.wakeUp == h.now)  // the old idle one may go now
+        #expect(h.machine.tick(now: h.now).closedSlots == [1])
+    }
+}
