@@ -1,0 +1,108 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CLibPQ
+import Synchronization
+
+/// Opens a libpq connection without blocking a thread: PQconnectStartParams, then PQconnectPoll
+/// each time the socket is ready, re-reading PQsocket after every poll (libpq may replace it).
+enum ConnectionHandshake {
+    static func connect(
+        to target: ConnectionTarget, timeout: Duration, applicationName: String
+    ) async throws(PostgresError) -> OpaquePointer {
+        let connection = start(target, applicationName: applicationName)
+        guard let connection, PQstatus(connection) != CONNECTION_BAD else {
+            let error = failure(connection, target)
+            PQfinish(connection)
+            throw error
+        }
+        let deadline = Deadline()
+        let timer = Task {
+            try? await Task.sleep(for: timeout)
+            deadline.expire()
+        }
+        defer { timer.cancel() }
+
+        var status = PGRES_POLLING_WRITING
+        while true {
+            switch status {
+            case PGRES_POLLING_OK:
+                return connection
+            case PGRES_POLLING_READING, PGRES_POLLING_WRITING:
+                let events = status == PGRES_POLLING_READING ? EPOLLIN.rawValue : EPOLLOUT.rawValue
+                let watch = SocketWatch(descriptor: PQsocket(connection))
+                if let code = watch.register(events: events | EPOLLONESHOT.rawValue) {
+                    PQfinish(connection)
+                    throw PostgresError(kind: .connectionFailed, message: "could not connect to \(target.displayString): cannot watch its socket (errno \(code))")
+                }
+                let woken = deadline.guarding(watch) ? await watch.waitForEvent() : false
+                deadline.release(watch)
+                watch.deregister(descriptorOpen: true)
+                if !woken {
+                    PQfinish(connection)
+                    throw PostgresError(kind: .timedOut, message: "timed out after \(timeout) connecting to \(target.displayString)")
+                }
+                status = PQconnectPoll(connection)
+            default:
+                let error = failure(connection, target)
+                PQfinish(connection)
+                throw error
+            }
+        }
+    }
+
+    /// PQconnectStartParams with the target's options; the target string is not re-parsed.
+    private static func start(_ target: ConnectionTarget, applicationName: String) -> OpaquePointer? {
+        var pairs = target.options.map { ($0.keyword, $0.value) }
+        pairs.append(("fallback_application_name", applicationName))
+        let keywords = pairs.map { strdup($0.0) }
+        let values = pairs.map { strdup($0.1) }
+        defer {
+            keywords.forEach { free($0) }
+            values.forEach { free($0) }
+        }
+        let keywordArray: [UnsafePointer<CChar>?] = keywords.map { UnsafePointer($0) } + [nil]
+        let valueArray: [UnsafePointer<CChar>?] = values.map { UnsafePointer($0) } + [nil]
+        return PQconnectStartParams(keywordArray, valueArray, 0)
+    }
+
+    private static func failure(_ connection: OpaquePointer?, _ target: ConnectionTarget) -> PostgresError {
+        let prefix = "could not connect to \(target.displayString): "
+        guard let connection else {
+            return PostgresError(kind: .connectionFailed, message: prefix + "out of memory")
+        }
+        var error = PostgresError(kind: .connectionFailed, connection: connection, prefix: prefix)
+        error.message = error.message.masking([target.password].compactMap { $0 })
+        return error
+    }
+}
+
+/// A connect deadline: once expired it interrupts the watch being waited on, and every later one.
+private final class Deadline: Sendable {
+    private struct State {
+        var expired = false
+        var watch: SocketWatch?
+    }
+    private let state = Mutex(State())
+
+    func expire() {
+        let watch = state.withLock { state -> SocketWatch? in
+            state.expired = true
+            return state.watch
+        }
+        watch?.interrupt()
+    }
+
+    /// Records `watch` as the one to interrupt; false when already expired.
+    func guarding(_ watch: SocketWatch) -> Bool {
+        state.withLock { state in
+            if state.expired { return false }
+            state.watch = watch
+            return true
+        }
+    }
+
+    func release(_ watch: SocketWatch) {
+        state.withLock { $0.watch = nil }
+    }
+}

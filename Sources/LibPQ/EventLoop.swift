@@ -1,0 +1,95 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CLibPQ
+import Synchronization
+
+/// The one thread that waits on every connection's socket (epoll, woken through an eventfd) and
+/// runs what each `SocketWatch` asks when its socket is ready. Never Dispatch sources: libpq
+/// closes and reuses descriptors, which corrupts them (swift-corelibs-libdispatch #833).
+final class EventLoop: Sendable {
+    static let shared = EventLoop()
+
+    private let epollDescriptor: Int32
+    private let wakeDescriptor: Int32
+    /// Watches deregistered since the loop last looked; released only after the batch of events
+    /// in hand is handled, so an event already taken from epoll never points at freed memory.
+    private let retired = Mutex<[Unmanaged<SocketWatch>]>([])
+
+    private init() {
+        epollDescriptor = epoll_create1(Int32(EPOLL_CLOEXEC))
+        wakeDescriptor = eventfd(0, Int32(EFD_CLOEXEC | EFD_NONBLOCK))
+        precondition(epollDescriptor >= 0 && wakeDescriptor >= 0, "epoll/eventfd unavailable (errno \(pooltop_errno()))")
+        let added = pooltop_epoll_control(epollDescriptor, EPOLL_CTL_ADD, wakeDescriptor, EPOLLIN.rawValue, nil)
+        precondition(added == 0, "cannot watch the eventfd (errno \(pooltop_errno()))")
+
+        var thread = pthread_t()
+        let context = Unmanaged.passRetained(self).toOpaque()
+        let created = pthread_create(&thread, nil, { context in
+            let loop = Unmanaged<EventLoop>.fromOpaque(context!).takeRetainedValue()
+            pooltop_name_thread("pooltop-libpq")
+            loop.run()
+        }, context)
+        precondition(created == 0, "cannot start the libpq event loop thread")
+        pthread_detach(thread)
+    }
+
+    /// Starts watching `watch.descriptor` for `events` (EPOLL* bits). Returns errno on failure.
+    func register(_ watch: SocketWatch, events: UInt32) -> Int32? {
+        let token = Unmanaged.passRetained(watch)
+        if pooltop_epoll_control(epollDescriptor, EPOLL_CTL_ADD, watch.descriptor, events, token.toOpaque()) != 0 {
+            let code = pooltop_errno()
+            token.release()
+            return code
+        }
+        return nil
+    }
+
+    /// Changes the events watched; the registration must exist.
+    func modify(_ watch: SocketWatch, events: UInt32) {
+        let token = Unmanaged.passUnretained(watch).toOpaque()
+        _ = pooltop_epoll_control(epollDescriptor, EPOLL_CTL_MOD, watch.descriptor, events, token)
+    }
+
+    /// Ends a registration made by `register`. Pass `descriptorOpen: false` when libpq has already
+    /// closed the socket (epoll dropped it then, and the number may now belong to someone else).
+    func deregister(_ watch: SocketWatch, descriptorOpen: Bool) {
+        if descriptorOpen {
+            _ = pooltop_epoll_control(epollDescriptor, EPOLL_CTL_DEL, watch.descriptor, 0, nil)
+        }
+        retired.withLock { $0.append(Unmanaged.passUnretained(watch)) }
+        wake()
+    }
+
+    private func wake() {
+        var one: UInt64 = 1
+        _ = withUnsafeBytes(of: &one) { write(wakeDescriptor, $0.baseAddress, 8) }
+    }
+
+    private func run() -> Never {
+        let capacity = 64
+        let tokens = UnsafeMutablePointer<UnsafeMutableRawPointer?>.allocate(capacity: capacity)
+        let masks = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity)
+        while true {
+            let count = pooltop_epoll_wait(epollDescriptor, tokens, masks, Int32(capacity), -1)
+            if count < 0 {
+                precondition(pooltop_errno() == EINTR, "epoll_wait failed (errno \(pooltop_errno()))")
+                continue
+            }
+            for index in 0..<Int(count) {
+                if let token = tokens[index] {
+                    Unmanaged<SocketWatch>.fromOpaque(token).takeUnretainedValue().handle(events: masks[index])
+                } else {
+                    var counter: UInt64 = 0
+                    _ = withUnsafeMutableBytes(of: &counter) { read(wakeDescriptor, $0.baseAddress, 8) }
+                }
+            }
+            let done = retired.withLock { list -> [Unmanaged<SocketWatch>] in
+                guard !list.isEmpty else { return [] }
+                defer { list.removeAll(keepingCapacity: true) }
+                return list
+            }
+            for watch in done { watch.release() }
+        }
+    }
+}

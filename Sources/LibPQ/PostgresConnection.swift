@@ -1,0 +1,91 @@
+import CLibPQ
+import Synchronization
+
+/// One PostgreSQL session over libpq's non-blocking API, driven by the shared `EventLoop`
+/// (no thread per connection). Safe to share: ONE query at a time — callers serialise (the pool
+/// does); a concurrent `query` fails with `.queryFailed` instead of corrupting state. `cancel()`
+/// and `close()` may be called from any task.
+public final class PostgresConnection: Sendable {
+    private let session: QuerySession
+    private let state: Mutex<ConnectionState>
+    private let cancelToken: CancelToken?
+    public let backendPID: Int32
+    /// E.g. 150018 for 15.18.
+    public let serverVersion: Int
+    /// The target this connection was opened with, for display.
+    public let target: ConnectionTarget
+
+    init(connection: OpaquePointer, watch: SocketWatch, target: ConnectionTarget) {
+        session = QuerySession(connection: connection, watch: watch)
+        state = Mutex(ConnectionState())
+        cancelToken = CancelToken(connection: connection)
+        backendPID = PQbackendPID(connection)
+        serverVersion = Int(PQserverVersion(connection))
+        self.target = target
+    }
+
+    deinit {
+        if !state.withLock({ $0.isClosed }) { finish() }
+    }
+
+    /// Connects without blocking a thread; throws `.connectionFailed` or `.timedOut`, naming the
+    /// target by its display form. `applicationName` applies unless the target sets its own.
+    public static func connect(
+        to target: ConnectionTarget, timeout: Duration = .seconds(10), applicationName: String = "pooltop"
+    ) async throws(PostgresError) -> PostgresConnection {
+        let connection = try await ConnectionHandshake.connect(to: target, timeout: timeout, applicationName: applicationName)
+        PQsetNoticeProcessor(connection, { _, _ in }, nil)
+        guard PQsetnonblocking(connection, 1) == 0 else {
+            let error = PostgresError(kind: .connectionFailed, connection: connection, prefix: "could not connect to \(target.displayString): ")
+            PQfinish(connection)
+            throw error
+        }
+        let watch = SocketWatch(descriptor: PQsocket(connection))
+        if let code = watch.register(events: SocketWatch.readableEdge) {
+            PQfinish(connection)
+            throw PostgresError(kind: .connectionFailed, message: "could not watch the socket for \(target.displayString) (errno \(code))")
+        }
+        return PostgresConnection(connection: connection, watch: watch, target: target)
+    }
+
+    /// Runs one statement with text parameters ($1, $2…; nil is NULL). Without parameters it uses
+    /// the simple protocol (one message; several statements allowed, the last result is returned).
+    public func query(_ sql: String, _ parameters: [String?] = []) async throws(PostgresError) -> QueryResult {
+        if let refusal = state.withLock({ $0.beginQuery() }) { throw refusal }
+        let outcome = await session.run(sql, parameters)
+        let connection = session.connection
+        let usable = PQstatus(connection) == CONNECTION_OK
+        let transaction = TransactionStatus(PQtransactionStatus(connection))
+        if state.withLock({ $0.endQuery(usable: usable, transactionStatus: transaction) }) { finish() }
+        return try outcome.get()
+    }
+
+    /// Asks the server to cancel the running query (best effort); the query then fails with
+    /// SQLSTATE 57014 and the connection stays usable. Does nothing when no query is running.
+    public func cancel() {
+        guard state.withLock({ $0.phase == .querying }) else { return }
+        cancelToken?.send()
+    }
+
+    /// False once the connection is lost or closed.
+    public var isUsable: Bool { state.withLock { $0.usable } }
+
+    /// `.active` while a query runs; otherwise what libpq reported after the last one.
+    public var transactionStatus: TransactionStatus { state.withLock { $0.transactionStatus } }
+
+    /// Closes the session; a running query fails with `.connectionLost`. Idempotent.
+    public func close() {
+        switch state.withLock({ $0.requestClose() }) {
+        case .none: break
+        case .finishNow: finish()
+        case .interruptQuery: session.watch.interrupt()
+        }
+    }
+
+    /// Deregisters the socket (before libpq closes it) and frees the connection. Runs once.
+    private func finish() {
+        let connection = session.connection
+        session.watch.deregister(descriptorOpen: PQsocket(connection) == session.watch.descriptor)
+        PQfinish(connection)
+    }
+}

@@ -1,0 +1,121 @@
+import CLibPQ
+
+/// The libpq connection and the state of the query running on it.
+///
+/// `@unchecked Sendable` invariant: one party at a time touches `connection`, `collector` and
+/// `continuation`. The querying task owns them (it holds the connection's query slot) until it parks
+/// `.collect(self)` on the watch; from then the loop thread (or an interrupter) owns them until it
+/// resumes `continuation`, which hands them back. Nobody touches them after `close` finishes.
+final class QuerySession: @unchecked Sendable {
+    let connection: OpaquePointer
+    let watch: SocketWatch
+    private var collector = ResultCollector()
+    private var continuation: UnsafeContinuation<Result<QueryResult, PostgresError>, Never>?
+
+    init(connection: OpaquePointer, watch: SocketWatch) {
+        self.connection = connection
+        self.watch = watch
+    }
+
+    /// Sends one statement and waits for all its results. Caller holds the query slot.
+    func run(_ sql: String, _ parameters: [String?]) async -> Result<QueryResult, PostgresError> {
+        let sent: Int32
+        if parameters.isEmpty {
+            sent = PQsendQuery(connection, sql)
+        } else {
+            sent = withCStringArray(parameters) { values in
+                PQsendQueryParams(connection, sql, Int32(parameters.count), nil, values, nil, nil, 0)
+            }
+        }
+        if sent == 0 {
+            let kind: PostgresError.Kind = PQstatus(connection) == CONNECTION_BAD ? .connectionLost : .queryFailed
+            return .failure(PostgresError(kind: kind, connection: connection))
+        }
+        var flushed = PQflush(connection)
+        while flushed == 1 {
+            // The server may block on us while we block on it: read while waiting to write.
+            watch.modify(events: SocketWatch.readableOrWritableEdge)
+            let woken = await watch.waitForEvent()
+            watch.modify(events: SocketWatch.readableEdge)
+            if !woken { return .failure(Self.closedError) }
+            if PQconsumeInput(connection) == 0 { break }
+            flushed = PQflush(connection)
+        }
+        return await withUnsafeContinuation { continuation in
+            self.continuation = continuation
+            collect(reading: false)
+        }
+    }
+
+    /// Reads (when `reading`) and collects results; resumes the query when complete, otherwise
+    /// parks itself on the watch. After parking it must not touch `self` again: the loop owns it.
+    func collect(reading: Bool) {
+        var reading = reading
+        while true {
+            if reading && PQconsumeInput(connection) == 0 && PQsocket(connection) < 0 {
+                collector.drainAfterLoss(connection)
+                complete()
+                return
+            }
+            if collector.drain(connection) {
+                complete()
+                return
+            }
+            // One read may leave data behind (libpq reads what fits); edges only announce new data.
+            if reading && pooltop_socket_readable(watch.descriptor) != 0 { continue }
+            switch watch.park(.collect(self)) {
+            case .parked: return
+            case .eventPending: reading = true
+            case .interrupted:
+                failInterrupted()
+                return
+            }
+        }
+    }
+
+    /// Ends the waiting query with an error because the connection is being closed.
+    func failInterrupted() {
+        collector = ResultCollector()
+        resume(with: .failure(Self.closedError))
+    }
+
+    private func complete() {
+        resume(with: collector.finish(connection))
+    }
+
+    private func resume(with outcome: Result<QueryResult, PostgresError>) {
+        let waiting = continuation
+        continuation = nil
+        waiting?.resume(returning: outcome)
+    }
+
+    static let closedError = PostgresError(kind: .connectionLost, message: "the connection was closed while a query was running")
+}
+
+/// Calls `body` with C strings for each value (NULL for nil), in one allocation.
+private func withCStringArray<R>(_ values: [String?], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> R) -> R {
+    var total = 0
+    for value in values { total += (value?.utf8.count ?? 0) + 1 }
+    let storage = UnsafeMutablePointer<CChar>.allocate(capacity: total)
+    let pointers = UnsafeMutablePointer<UnsafePointer<CChar>?>.allocate(capacity: values.count)
+    defer {
+        storage.deallocate()
+        pointers.deallocate()
+    }
+    var offset = 0
+    for (index, value) in values.enumerated() {
+        guard let value else {
+            pointers[index] = nil
+            continue
+        }
+        let start = storage + offset
+        for byte in value.utf8 {
+            storage[offset] = CChar(bitPattern: byte)
+            offset += 1
+        }
+        storage[offset] = 0
+        offset += 1
+        pointers[index] = UnsafePointer(start)
+    }
+    return body(pointers)
+}
