@@ -41,18 +41,18 @@ public final class EmbeddedPostgres: Sendable {
     /// Starts a new cluster (as the `postgres` system user when running as root). Typically well
     /// under a second once the initdb template in /var/tmp exists.
     public static func start() async throws(EmbeddedPostgresError) -> EmbeddedPostgres {
-        try await start(search: .standard)
+        try await start(ServerLaunch())
     }
 
-    /// `start()` looking for the server programs where `search` says (tests inject a bad one).
-    static func start(search: ServerBinaries.Search) async throws(EmbeddedPostgresError) -> EmbeddedPostgres {
+    /// `start()` as `launch` says (tests inject a bad search path, a bad setting, a folder).
+    static func start(_ launch: ServerLaunch) async throws(EmbeddedPostgresError) -> EmbeddedPostgres {
         let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<EmbeddedPostgres, EmbeddedPostgresError>, Never>) in
             // A dedicated thread: start-up blocks, and the server's parent-death signal is tied to
             // the spawning thread, so this thread lives exactly as long as the server.
             let supervisor = Thread {
                 let server: ServerProcess
                 do throws(EmbeddedPostgresError) {
-                    let cluster = try ServerLaunch.launch(search: search)
+                    let cluster = try launch.launch()
                     server = cluster.server
                     // Hand over the only reference, so a deinit never runs on this thread.
                     continuation.resume(returning: .success(consume cluster))

@@ -5,17 +5,24 @@ import Glibc
 
 /// The start-up procedure of a throwaway cluster, run on the cluster's own supervisor thread:
 /// find binaries, sweep stale folders, copy the template, start the server, wait until ready.
-enum ServerLaunch {
+struct ServerLaunch: Sendable {
+    /// Where to look for the server programs.
+    var search: ServerBinaries.Search = .standard
+    /// Extra `name=value` server settings.
+    var settings: [String] = []
+    /// Where to make the cluster folder.
+    var parentDirectory: String = ClusterFolder.parentDirectory
+
     static let portAttempts = 5
     static let readinessTimeout: Duration = .seconds(60)
 
-    static func launch(search: ServerBinaries.Search) throws(EmbeddedPostgresError) -> EmbeddedPostgres {
+    func launch() throws(EmbeddedPostgresError) -> EmbeddedPostgres {
         let began = ContinuousClock.now
         let binaries = try ServerBinaries.locate(search)
         let user = try ServerUser.current()
         ClusterFolder.possibleParentDirectories.forEach(StaleClusterSweep.run(in:))
         let template = try ClusterTemplate.prepare(binaries: binaries, user: user)
-        let folder = try ClusterFolder.create(in: ClusterFolder.parentDirectory, for: user)
+        let folder = try ClusterFolder.create(in: parentDirectory, for: user)
         do throws(EmbeddedPostgresError) {
             try template.copy(to: folder.dataDirectory)
             let (server, port) = try startServer(binaries: binaries, user: user, folder: folder)
@@ -28,20 +35,20 @@ enum ServerLaunch {
     }
 
     /// Starts the postmaster on a free loopback port, trying another port if that one was taken.
-    private static func startServer(binaries: ServerBinaries, user: ServerUser, folder: ClusterFolder) throws(EmbeddedPostgresError) -> (ServerProcess, Int) {
-        for attempt in 1...portAttempts {
+    private func startServer(binaries: ServerBinaries, user: ServerUser, folder: ClusterFolder) throws(EmbeddedPostgresError) -> (ServerProcess, Int) {
+        for attempt in 1...Self.portAttempts {
             let port = try LoopbackPort.free()
             let command = user.command(binaries.postgres, [
                 "-D", folder.dataDirectory, "-k", folder.path, "-p", "\(port)",
                 "-c", "listen_addresses=127.0.0.1",
-            ], stopWithParent: true, in: folder.path)
+            ] + settings.flatMap { ["-c", $0] }, stopWithParent: true, in: folder.path)
             let pid = try command.spawn(output: .appendToFile(folder.logFile))
-            if try waitUntilReady(pid: pid, folder: folder) {
+            if try Self.waitUntilReady(pid: pid, folder: folder) {
                 return (ServerProcess(pid: pid), port)
             }
             let tail = folder.logTail(lines: 8)
             let portTaken = tail.contains("could not bind") || tail.contains("could not create any TCP/IP sockets")
-            if !portTaken || attempt == portAttempts {
+            if !portTaken || attempt == Self.portAttempts {
                 throw EmbeddedPostgresError("PostgreSQL did not start: \(folder.logTail())")
             }
         }

@@ -102,7 +102,7 @@ struct EmbeddedPostgresTests {
     func missingBinaries() async {
         let nowhere = ServerBinaries.Search(pgConfigCandidates: [], versionedRoots: ["/nonexistent/postgresql"])
         let error = await #expect(throws: EmbeddedPostgresError.self) {
-            try await EmbeddedPostgres.start(search: nowhere)
+            try await EmbeddedPostgres.start(ServerLaunch(search: nowhere))
         }
         #expect(error?.message == "PostgreSQL server binaries not found: install the 'postgresql' package (apt-get install postgresql)")
     }
@@ -126,6 +126,19 @@ struct EmbeddedPostgresTests {
         let (status, output) = try command.run()
         #expect(status == 0)
         #expect(output.trimmingCharacters(in: .whitespacesAndNewlines) == "\(cluster.port)")
+    }
+
+    @Test("a server that fails to start gives one line with the tail of its log, and leaves no folder")
+    func failedStartReportsLogTail() async throws {
+        let parent = try privateFolder()
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        let error = await #expect(throws: EmbeddedPostgresError.self) {
+            try await EmbeddedPostgres.start(ServerLaunch(settings: ["shared_buffers=lots"], parentDirectory: parent))
+        }
+        #expect(error?.message.hasPrefix("PostgreSQL did not start: ") == true)
+        #expect(error?.message.contains("shared_buffers") == true)
+        #expect(error?.message.contains("\n") == false)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent).isEmpty)
     }
 
     @Test("shared() gives every caller the same running cluster")
@@ -152,6 +165,15 @@ private func deadProcess() throws -> ProcessIdentity {
     let pid = try ChildProcess(executable: "/bin/true", arguments: []).spawn(output: .discard)
     _ = ChildProcess.waitForExit(of: pid)
     return ProcessIdentity(pid: pid, startTime: 0)
+}
+
+/// A new empty folder the server user can use (world-writable and sticky, like /tmp).
+private func privateFolder() throws -> String {
+    var template = Array("/tmp/pooltop-test-XXXXXX".utf8CString)
+    try #require(mkdtemp(&template) != nil)
+    let path = String(nulTerminated: template)
+    chmod(path, 0o1777)
+    return path
 }
 
 /// Pids of live processes whose command line contains `text`.
