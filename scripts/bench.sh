@@ -4,7 +4,7 @@
 # 10,000-worker run (RSS, fairness) and the pool micro-benchmark when it is built.
 #
 # Environment: BENCH_SECONDS (default 10) per run, BENCH_OUT (default .bench) for the raw results,
-# SCRATCH (default .build) for the release build, PEERS (default ../shared/bench/peers.py), BENCH_DSN to use a
+# SCRATCH (default .build) for the release build, POOLTOP_BIN to use a built binary, PEERS (default ../shared/bench/peers.py), BENCH_DSN to use a
 # running server instead of the embedded one (it must have the role and database `bench`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,9 +20,13 @@ rm -f "$OUT"/*.json "$OUT"/*.txt
 
 say() { printf '== %s\n' "$*" >&2; }
 
-say "building pooltop (release)"
-swift build -c release --scratch-path "$SCRATCH" --product pooltop >&2
-BIN="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/pooltop"
+if [ -n "${POOLTOP_BIN:-}" ]; then
+    BIN=$POOLTOP_BIN
+else
+    say "building pooltop (release)"
+    swift build -c release --scratch-path "$SCRATCH" --product pooltop >&2
+    BIN="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/pooltop"
+fi
 
 SERVER_PID=""
 cleanup() {
@@ -108,20 +112,28 @@ if [ -f "$PEERS" ] && python3 -c 'import psycopg2' 2>/dev/null; then
     peer_run nopool w4 "SELECT 1"
 fi
 
-TEN_K_SECONDS=$(( SECONDS_PER_RUN * 2 ))
+# Each worker gets a turn every 10000 / 1500 ≈ 6.7 s: 40 s gives each about six queries, enough for Jain's index.
+TEN_K_SECONDS=${BENCH_10K_SECONDS:-40}
 say "pooltop 10k: 10,000 workers on 15 connections, pg_sleep(0.01), ${TEN_K_SECONDS}s"
 "$BIN" bench --url "$DSN" --duration "${TEN_K_SECONDS}s" --json --workers 10000 --pool-size 15 --max-overflow 0 \
     --query "SELECT pg_sleep(0.01)" > "$OUT/pooltop-10k.json" 2> "$OUT/pooltop-10k.err" || rm -f "$OUT/pooltop-10k.json"
 
 MICRO=""
+MICRO_BIN=""
 if [ -f Benchmarks/PoolMicroBenchmark/Package.swift ]; then
-    say "PoolMicroBenchmark (its own package)"
-    swift run -c release --package-path Benchmarks/PoolMicroBenchmark --scratch-path "$SCRATCH-micro" PoolMicroBenchmark \
-        > "$OUT/micro.txt" 2>&1 && MICRO="$OUT/micro.txt" || echo "bench: PoolMicroBenchmark failed" >&2
+    say "building PoolMicroBenchmark (its own package)"
+    if swift build -c release --package-path Benchmarks/PoolMicroBenchmark --scratch-path "$SCRATCH-micro" >&2; then
+        MICRO_BIN="$(swift build -c release --package-path Benchmarks/PoolMicroBenchmark --scratch-path "$SCRATCH-micro" --show-bin-path)/PoolMicroBenchmark"
+    fi
 elif grep -q 'PoolMicroBenchmark' Package.swift 2>/dev/null; then
-    say "PoolMicroBenchmark"
-    swift run -c release --scratch-path "$SCRATCH" PoolMicroBenchmark > "$OUT/micro.txt" 2>&1 && MICRO="$OUT/micro.txt" \
-        || echo "bench: PoolMicroBenchmark failed" >&2
+    say "building PoolMicroBenchmark"
+    if swift build -c release --scratch-path "$SCRATCH" --product PoolMicroBenchmark >&2; then
+        MICRO_BIN="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/PoolMicroBenchmark"
+    fi
+fi
+if [ -n "$MICRO_BIN" ] && [ -x "$MICRO_BIN" ]; then
+    say "running PoolMicroBenchmark"
+    "$MICRO_BIN" > "$OUT/micro.txt" 2> "$OUT/micro.err" && MICRO="$OUT/micro.txt" || echo "bench: PoolMicroBenchmark failed" >&2
 fi
 
 python3 - "$OUT" "$MICRO" <<'PY' | tee "$OUT/results.md"
@@ -167,8 +179,8 @@ row("", "sqlalchemy QueuePool", load("sqlalchemy-w2"), pg2)
 row("", "psycopg_pool", load("psycopg_pool-w2"), pg2)
 row("W3 check-out+check-in, 1 task", "pooltop", load("pooltop-w3-1"), None)
 row("W3 check-out+check-in, 64 tasks", "pooltop", load("pooltop-w3-64"), None)
-row("W4 no pool (connect per query)", "pooltop --no-pool", load("pooltop-w4"), pg1)
-row("", "peers.py nopool", load("nopool-w4"), pg1)
+row("W4 no pool (connect per query)", "pooltop --no-pool", load("pooltop-w4"), None)
+row("", "peers.py nopool", load("nopool-w4"), None)
 
 headers = ["workload", "tool", "qps", "vs pgbench", "wait p50 ms", "wait p99 ms", "fairness", "errors"]
 widths = [max(len(str(x[i])) for x in rows + [headers]) for i in range(len(headers))]

@@ -6,6 +6,10 @@ public struct QueryMixError: Error, Sendable, Equatable, CustomStringConvertible
 }
 
 extension QueryMix {
+    /// The `--mix` syntax in one line, for help texts.
+    public static let syntaxHelp =
+        "comma-separated kind[:weight], kinds select1, sleep(10ms), sleep(5ms..50ms), rw, none, sql(...) or '...'; e.g. select1:3,sleep(10ms):1,rw:1"
+
     /// Parses a weighted mix: comma-separated `kind[:weight]`, kinds `select1`, `sleep(10ms)`,
     /// `sleep(5ms..50ms)` (uniform), `rw`, `none`, `sql(ANY SQL)` or `'ANY SQL'`. Weights default to 1.
     /// Example: `select1:3,sleep(10ms):1,rw:1`.

@@ -39,10 +39,14 @@ public struct Recommendation: Sendable, Equatable, Codable {
             poolSize: chosen.poolSize, maxOverflow: chosen.maxOverflow, workers: chosen.workers, qps: chosen.qps,
             waitP99Ms: chosen.waitP99Ms, bestQPS: best.qps, bestPoolSize: best.poolSize, acceptable: !acceptable.isEmpty,
             busyConnections: BenchReport.round(busy, 2),
-            explanation: explain(chosen: chosen, best: best, busy: busy, limitMs: limitMs, acceptable: !acceptable.isEmpty))
+            explanation: explain(
+                chosen: chosen, best: best, largestSize: reports.map(\.poolSize).max() ?? chosen.poolSize, busy: busy,
+                limitMs: limitMs, acceptable: !acceptable.isEmpty))
     }
 
-    private static func explain(chosen: BenchReport, best: BenchReport, busy: Double, limitMs: Double, acceptable: Bool) -> String {
+    private static func explain(
+        chosen: BenchReport, best: BenchReport, largestSize: Int, busy: Double, limitMs: Double, acceptable: Bool
+    ) -> String {
         let f = BenchReport.format
         var sentences: [String] = []
         if acceptable {
@@ -55,6 +59,10 @@ public struct Recommendation: Sendable, Equatable, Codable {
             sentences.append("Little's law: connections busy = throughput × query time = \(f(chosen.qps)) q/s × \(f(chosen.queryMeanMs)) ms ≈ \(f(BenchReport.round(busy, 2))) connections on average.")
             if busy < Double(chosen.poolSize) * 0.8 {
                 sentences.append("That is fewer than the \(chosen.poolSize) in the pool: the server, not the pool, limits throughput, and more connections would only queue inside PostgreSQL.")
+            } else if chosen.workers <= chosen.poolSize + max(0, chosen.maxOverflow) {
+                sentences.append("Every worker already has a connection of its own, so a larger pool cannot go faster.")
+            } else if chosen.poolSize == largestSize {
+                sentences.append("The pool is busy all the time and throughput still grew at the largest size tried: the pool is the limit here, so try larger sizes (at most \(chosen.workers), one per worker).")
             } else {
                 sentences.append("The pool is nearly always busy, so throughput is bounded by pool_size ÷ query time; larger sizes bought less than 5% more.")
             }

@@ -166,3 +166,21 @@ import Testing
         #expect(SweepResult.bar(0, width: 3) == "   ")
     }
 }
+
+@Suite struct RecommendationWordingTests {
+    static func report(size: Int, qps: Double, workers: Int = 32) -> BenchReport {
+        BenchReport(workers: workers, poolSize: size, maxOverflow: 0, query: "SELECT pg_sleep(0.01)", seconds: 10,
+                    queries: Int(qps * 10), waitP99Ms: 5, queryMeanMs: 10, peakOpen: size)
+    }
+
+    @Test func saysToTryLargerSizesWhenThroughputStillGrowsAtTheTop() throws {
+        let recommendation = try #require(Recommendation.recommend([Self.report(size: 8, qps: 800), Self.report(size: 16, qps: 1600)], maxP99: .milliseconds(100)))
+        #expect(recommendation.poolSize == 16)
+        #expect(recommendation.explanation.contains("try larger sizes"))
+    }
+
+    @Test func saysALargerPoolCannotHelpWhenEveryWorkerHasAConnection() throws {
+        let recommendation = try #require(Recommendation.recommend([Self.report(size: 16, qps: 1600, workers: 16)], maxP99: .milliseconds(100)))
+        #expect(recommendation.explanation.contains("cannot go faster"))
+    }
+}
