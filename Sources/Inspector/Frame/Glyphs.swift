@@ -52,6 +52,8 @@ public struct Glyphs: Sendable, Equatable {
     public var emptySlot: Unicode.Scalar { ascii ? "." : "·" }
     public var vertical: Unicode.Scalar { ascii ? "|" : "│" }
     public var horizontal: Unicode.Scalar { ascii ? "-" : "─" }
+    /// Top-left, top-right, bottom-left, bottom-right.
+    public var corners: (Unicode.Scalar, Unicode.Scalar, Unicode.Scalar, Unicode.Scalar) { ascii ? ("+", "+", "+", "+") : ("┌", "┐", "└", "┘") }
     public var separator: String { ascii ? " | " : " │ " }
     public var gaugeFull: Unicode.Scalar { ascii ? "#" : "█" }
     public var gaugeEmpty: Unicode.Scalar { ascii ? "." : "░" }

@@ -32,8 +32,17 @@ public enum FrameBuilder {
         guard frame.height > 0 else { return }
         let times = state.glyphs.times
         let message = "terminal too small: \(frame.width)\(times)\(frame.height), need \(minimumSize.width)\(times)\(minimumSize.height)"
-        frame.put(message, x: 0, y: 0, role: .warning)
-        if frame.height > 1 { frame.put("q to quit", x: 0, y: 1, role: .muted) }
+        var row = 0
+        var line = ""
+        for word in (message + " | q to quit").split(separator: " ") {
+            if !line.isEmpty, line.count + 1 + word.count > frame.width {
+                frame.put(line, x: 0, y: row, role: .warning)
+                row += 1
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        frame.put(line, x: 0, y: row, role: .warning)
     }
 }
 

@@ -5,24 +5,18 @@ import Workload
 enum HeaderView {
     static func draw(into frame: inout Frame, data: DashboardData?, context: ViewContext) {
         let glyphs = context.glyphs
-        let width = frame.width
-        var right = "\(rateLabel(context.state.refreshRate)) fps"
-        if context.state.displayFrozen { right = "PAUSED " + right }
-        let rightStart = width - right.count - 1
+        var right = "\(rateLabel(context.state.refreshRate)) fps "
+        if let data { right = "up " + Format.clock(data.uptime) + glyphs.separator + right }
+        let rightStart = frame.width - right.count - (context.state.displayFrozen ? 7 : 0)
         var x = frame.put("pooltop", x: 0, y: 0, role: .header)
         if let data {
             x += frame.put(" " + data.target, x: x, y: 0, role: .text, limit: max(0, rightStart - x - 1))
             if let version = data.serverVersion ?? data.server.serverVersion {
-                x += frame.put(glyphs.separator + version, x: x, y: 0, role: .muted, limit: max(0, rightStart - x - 1))
+                frame.put(glyphs.separator + version, x: x, y: 0, role: .muted, limit: max(0, rightStart - x - 1))
             }
-            x += frame.put(glyphs.separator + "up " + Format.clock(data.uptime), x: x, y: 0, role: .muted, limit: max(0, rightStart - x - 1))
         }
-        if context.state.displayFrozen {
-            frame.put("PAUSED", x: rightStart, y: 0, role: .warning)
-            frame.put(" " + right.dropFirst(7), x: rightStart + 6, y: 0, role: .accent)
-        } else {
-            frame.put(right, x: rightStart, y: 0, role: .accent)
-        }
+        if context.state.displayFrozen { frame.put("PAUSED ", x: rightStart, y: 0, role: .warning) }
+        frame.putRight(right, right: frame.width, y: 0, role: .accent)
         if let data { drawKnobs(into: &frame, data: data, context: context) }
         drawTabs(into: &frame, data: data, context: context)
     }
@@ -35,27 +29,30 @@ enum HeaderView {
         let overflow = config.maxOverflow < 0 ? "unlimited" : "\(config.maxOverflow)"
         var knobs: [(String, String)] = [
             ("preset", config.presetName), ("pool_size", "\(config.poolSize)"), ("max_overflow", overflow),
-            ("timeout", Format.duration(config.checkoutTimeout)),
         ]
         if !context.compact {
             knobs += [
+                ("timeout", Format.duration(config.checkoutTimeout)),
                 ("recycle", config.maxLifetime.map(Format.duration) ?? "off"),
                 ("idle_timeout", config.idleTimeout.map(Format.duration) ?? "off"),
                 ("min_idle", "\(config.minimumIdle)"), ("pre_ping", config.prePing ? "on" : "off"),
                 ("order", config.idleOrder.rawValue), ("reset", config.resetOnReturn.rawValue),
             ]
         }
+        var detail = "\(load.workers) workers"
+        if let rate = load.arrivalRate { detail += " \(Format.count(rate))/s" } else if !context.compact { detail += " think " + Format.duration(load.thinkTime) }
+        let loadText = "load " + (load.paused ? "PAUSED" : "RUNNING") + " " + detail
+        let loadStart = frame.width - loadText.count - 1
         var x = 0
         for (name, value) in knobs {
-            x += frame.put(name + " ", x: x, y: 1, role: .muted)
-            x += frame.put(value + "  ", x: x, y: 1, role: .text)
+            let room = loadStart - 1 - x
+            guard room > name.count + 2 else { break }
+            x += frame.put(name + " ", x: x, y: 1, role: .muted, limit: room)
+            x += frame.put(value + "  ", x: x, y: 1, role: .text, limit: loadStart - 1 - x)
         }
-        let state = load.paused ? "PAUSED" : "RUNNING"
-        x += frame.put("load ", x: x, y: 1, role: .muted)
-        x += frame.put(state, x: x, y: 1, role: load.paused ? .warning : .accent)
-        var detail = " \(load.workers) workers"
-        if let rate = load.arrivalRate { detail += " \(Format.count(rate))/s" } else { detail += " think " + Format.duration(load.thinkTime) }
-        frame.put(detail, x: x, y: 1, role: .text)
+        x = loadStart + frame.put("load ", x: loadStart, y: 1, role: .muted)
+        x += frame.put(load.paused ? "PAUSED" : "RUNNING", x: x, y: 1, role: load.paused ? .warning : .accent)
+        frame.put(" " + detail, x: x, y: 1, role: .text)
     }
 
     private static func drawTabs(into frame: inout Frame, data: DashboardData?, context: ViewContext) {

@@ -101,7 +101,7 @@ enum HelpOverlay {
 
     static func draw(into frame: inout Frame, context: ViewContext) {
         let all = lines()
-        let boxWidth = min(frame.width - 2, 110)
+        let boxWidth = min(frame.width - 2, 120)
         let columns = boxWidth >= 76 ? 2 : 1
         let columnWidth = (boxWidth - 3) / columns
         let innerHeight = max(1, min(frame.height - 4, (all.count + columns - 1) / columns))
@@ -131,5 +131,10 @@ enum HelpOverlay {
             frame.put(glyphs.vertical, x: x, y: row, role: .border)
             frame.put(glyphs.vertical, x: x + width - 1, y: row, role: .border)
         }
+        let corners = glyphs.corners
+        frame.put(corners.0, x: x, y: y, role: .border)
+        frame.put(corners.1, x: x + width - 1, y: y, role: .border)
+        frame.put(corners.2, x: x, y: y + height - 1, role: .border)
+        frame.put(corners.3, x: x + width - 1, y: y + height - 1, role: .border)
     }
 }
