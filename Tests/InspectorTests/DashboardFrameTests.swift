@@ -8,7 +8,7 @@ import Workload
     func headerShowsTargetVersionUptimeAndRate(size: Size) {
         let frame = Fixtures.frame(.dashboard, size)
         #expect(frame.lines[0].hasPrefix("pooltop postgres://app:****@db.example:5432/app"))
-        #expect(frame.lines[0].contains(size == Fixtures.full ? "PostgreSQL 15.18" : "PostgreS"))
+        #expect(frame.lines[0].contains("PostgreSQL 15.18") == (size == Fixtures.full))
         #expect(frame.lines[0].contains("up 01:02:05"))
         #expect(frame.lines[0].hasSuffix("10 fps "))
         #expect(frame.lines[1].contains("preset sqlalchemy"))

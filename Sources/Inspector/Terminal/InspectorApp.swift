@@ -63,11 +63,11 @@ public final class InspectorApp: Sendable {
         state.glyphs = Glyphs(ascii: options.ascii, chartStyle: options.chartStyle)
         var warnings = themes.apply(themes.initial, to: screen, state: &state)
         var statusSince = ContinuousClock.now
+        var lastStatus: String?
         var shown: DashboardData?
         let clock = ContinuousClock()
 
         while !inbox.quitRequested, TerminalGuard.isActive {
-            let previousStatus = state.status
             let (latest, messages) = inbox.take()
             if !state.displayFrozen, let latest { shown = latest }
             for message in messages {
@@ -78,7 +78,10 @@ public final class InspectorApp: Sendable {
                     state.console.output = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
                 }
             }
-            if state.status != previousStatus { statusSince = clock.now }
+            if state.status != lastStatus {
+                statusSince = clock.now
+                lastStatus = state.status
+            }
             if state.status != nil, clock.now - statusSince > .seconds(6) { state.status = nil }
 
             let size = screen.size

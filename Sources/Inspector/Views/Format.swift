@@ -10,6 +10,7 @@ enum Format {
         guard let duration else { return "-" }
         let s = seconds(duration)
         if s < 0 { return "-" }
+        if s == 0 { return "0" }
         if s < 0.001 { return "\(Int((s * 1_000_000).rounded()))us" }
         if s < 1 { return "\(Int((s * 1000).rounded()))ms" }
         if s < 10 { return String(format1: s) + "s" }

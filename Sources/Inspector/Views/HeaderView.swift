@@ -11,8 +11,8 @@ enum HeaderView {
         var x = frame.put("pooltop", x: 0, y: 0, role: .header)
         if let data {
             x += frame.put(" " + data.target, x: x, y: 0, role: .text, limit: max(0, rightStart - x - 1))
-            if let version = data.serverVersion ?? data.server.serverVersion {
-                frame.put(glyphs.separator + version, x: x, y: 0, role: .muted, limit: max(0, rightStart - x - 1))
+            if let version = data.serverVersion ?? data.server.serverVersion, x + 3 + version.count < rightStart {
+                frame.put(glyphs.separator + version, x: x, y: 0, role: .muted)
             }
         }
         if context.state.displayFrozen { frame.put("PAUSED ", x: rightStart, y: 0, role: .warning) }
