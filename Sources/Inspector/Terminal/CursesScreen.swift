@@ -109,11 +109,17 @@ final class CursesScreen {
 /// Owns "is curses active" so the terminal can be restored exactly once from any thread or exit path.
 enum TerminalGuard {
     private static let active = Mutex(false)
+    private static let restoreWanted = Mutex(false)
+
+    /// Set by `InspectorApp.restoreTerminal()` from another thread: the UI thread should end curses itself.
+    static var restoreRequested: Bool { restoreWanted.withLock { $0 } }
+    static func requestRestore() { restoreWanted.withLock { $0 = true } }
 
     static func open() -> Bool {
         active.withLock { active in
             guard !active else { return false }
             active = pt_open() == 0
+            if active { restoreWanted.withLock { $0 = false } }
             return active
         }
     }

@@ -44,9 +44,14 @@ public final class InspectorApp: Sendable {
         for warning in warnings { FileHandle.standardError.write(Data(("pooltop: " + warning + "\n").utf8)) }
     }
 
-    /// Ends curses mode now. Safe from any thread (not from a raw signal handler: use a dispatch source or a
-    /// signal-watching task). The running app notices and returns from `run()`.
+    /// Ends curses mode: the UI thread is asked to do it (ncurses is not thread-safe) and given half a second,
+    /// then it is done here. Safe from any thread, not from a raw signal handler (use a dispatch source or a
+    /// signal-watching task). A running app then returns from `run()`.
     public static func restoreTerminal() {
+        TerminalGuard.requestRestore()
+        let clock = ContinuousClock()
+        let deadline = clock.now + .milliseconds(500)
+        while TerminalGuard.isActive, clock.now < deadline { usleep(5_000) }
         TerminalGuard.restore()
     }
 
@@ -67,7 +72,7 @@ public final class InspectorApp: Sendable {
         var shown: DashboardData?
         let clock = ContinuousClock()
 
-        while !inbox.quitRequested, TerminalGuard.isActive {
+        while !inbox.quitRequested, !TerminalGuard.restoreRequested, TerminalGuard.isActive {
             let (latest, messages) = inbox.take()
             if !state.displayFrozen, let latest { shown = latest }
             for message in messages {
@@ -90,7 +95,7 @@ public final class InspectorApp: Sendable {
             inbox.setPace(interval: interval, frozen: state.displayFrozen)
             let deadline = clock.now + interval
             var handled = false
-            while !handled, !inbox.quitRequested {
+            while !handled, !inbox.quitRequested, !TerminalGuard.restoreRequested {
                 let remaining = deadline - clock.now
                 guard remaining > .zero else { break }
                 let wait = min(100, max(1, Int(Format.seconds(remaining) * 1000)))
