@@ -170,4 +170,20 @@ import Workload
         table.filter = "pg_SLEEP"
         #expect(TableCatalog.visibleRows(for: .connections, data: Fixtures.data, table: table, glyphs: Glyphs(ascii: false)).map(\.pid) == [4101])
     }
+
+    @Test func longAnswersScrollInTheConsole() {
+        var state = ViewState()
+        state.view = .console
+        state.console.output = (1...100).map { "row \($0)" }
+        _ = press([.pageDown, .down], &state)
+        // 24 rows: the answer gets 17 of them.
+        #expect(state.console.scroll == 18)
+        let frame = FrameBuilder.build(data: Fixtures.data, state: state, size: Fixtures.compact)
+        #expect(frame.lines[6].hasPrefix("row 19"))
+        #expect(frame.lines[5].contains("lines 19-35 of 100"))
+        _ = press([.end], &state)
+        #expect(state.console.scroll == 83)
+        _ = press([.character(":"), .home], &state)
+        #expect(state.console.scroll == 0 && state.mode == .prompt)
+    }
 }

@@ -15,7 +15,7 @@ public enum InputHandler {
         case .filtering:
             return handleFilterKey(key, state: &state, data: data, size: size)
         case .prompt:
-            return handlePromptKey(key, state: &state)
+            return handlePromptKey(key, state: &state, size: size)
         case .normal:
             break
         }
@@ -115,6 +115,10 @@ public enum InputHandler {
     }
 
     private static func move(_ action: Action, state: inout ViewState, data: DashboardData?, size: Size) {
+        if state.view == .console {
+            scrollConsole(action, state: &state, size: size)
+            return
+        }
         guard state.view.isTable, let data else { return }
         let count = TableCatalog.visibleRows(for: state.view, data: data, table: state.table(state.view), glyphs: state.glyphs).count
         let page = max(1, TableLayout.bodyHeight(frameHeight: size.height))
@@ -131,6 +135,22 @@ public enum InputHandler {
             table.selected = max(0, min(count - 1, table.selected))
             table.top = TableLayout.top(selected: table.selected, previousTop: table.top, bodyHeight: page, count: count)
         }
+    }
+
+    private static func scrollConsole(_ action: Action, state: inout ViewState, size: Size) {
+        let page = max(1, ConsoleView.outputHeight(frameHeight: size.height))
+        let last = max(0, state.console.output.count - page)
+        var scroll = state.console.scroll
+        switch action {
+        case .moveUp: scroll -= 1
+        case .moveDown: scroll += 1
+        case .pageUp: scroll -= page
+        case .pageDown: scroll += page
+        case .home: scroll = 0
+        case .end: scroll = last
+        default: break
+        }
+        state.console.scroll = max(0, min(last, scroll))
     }
 
     private static func handleFilterKey(_ key: Key, state: inout ViewState, data: DashboardData?, size: Size) -> [Effect] {
@@ -156,7 +176,7 @@ public enum InputHandler {
         return []
     }
 
-    private static func handlePromptKey(_ key: Key, state: inout ViewState) -> [Effect] {
+    private static func handlePromptKey(_ key: Key, state: inout ViewState, size: Size) -> [Effect] {
         switch key {
         case .escape:
             state.mode = .normal
@@ -173,6 +193,8 @@ public enum InputHandler {
             state.console.input.append(c)
         case .tab:
             state.console.input.append(" ")
+        case .up, .down, .pageUp, .pageDown, .home, .end:
+            if let action = KeyMap.action(for: key) { scrollConsole(action, state: &state, size: size) }
         default:
             break
         }

@@ -41,6 +41,8 @@ public struct ConsoleState: Sendable, Equatable {
     public var lastStatement: String?
     public var output: [String] = []
     public var running = false
+    /// First output line shown (the answer scrolls with the movement keys).
+    public var scroll = 0
     public init() {}
 }
 

@@ -80,6 +80,7 @@ public final class InspectorApp: Sendable {
                 case .status(let text): state.status = text
                 case .sqlResult(let text):
                     state.console.running = false
+                    state.console.scroll = 0
                     state.console.output = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
                 }
             }

@@ -45,10 +45,10 @@ enum DashboardView {
             x += frame.put(Format.duration(oldest), x: x, y: y, role: .waiting)
         }
         x += 2
-        for waiter in waiters.oldest {
+        for (index, waiter) in waiters.oldest.enumerated() {
             let text = " \(waiter.holder) \(Format.duration(waiter.waited))  "
             if x + text.count + 1 > frame.width - 6 {
-                let more = waiters.count - waiters.oldest.firstIndex(of: waiter)!
+                let more = waiters.count - index
                 frame.put("+\(more)", x: x, y: y, role: .muted)
                 break
             }

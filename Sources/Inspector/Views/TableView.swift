@@ -70,17 +70,24 @@ enum ConsoleView {
         } else {
             frame.put("press : or e to type SQL; it runs through the pool", x: x, y: top, role: .muted)
         }
-        var y = top + 2
         if let statement = console.lastStatement {
-            frame.put((console.running ? "running: " : "ran: ") + statement, x: 0, y: y, role: .muted)
-            y += 1
+            frame.put((console.running ? "running: " : "ran: ") + statement, x: 0, y: top + 2, role: .muted, limit: frame.width - 24)
         }
-        for line in console.output where y <= context.bodyBottom {
+        var y = top + 3
+        let height = outputHeight(frameHeight: frame.height)
+        let first = max(0, min(console.scroll, console.output.count - height))
+        for line in console.output.dropFirst(first).prefix(height) {
             let isError = line.hasPrefix("ERROR") || line.contains("SQLSTATE")
             frame.put(line, x: 0, y: y, role: isError ? .error : .text)
             y += 1
         }
+        if console.output.count > height {
+            frame.putRight("lines \(first + 1)-\(first + height) of \(console.output.count) ", right: frame.width, y: top + 2, role: .muted)
+        }
     }
+
+    /// Rows for the answer: below the prompt, a blank row and the statement line, above the footer.
+    static func outputHeight(frameHeight: Int) -> Int { max(0, frameHeight - 1 - 6) }
 }
 
 /// Every key, grouped, from the same `KeyMap` table that drives input.
