@@ -122,9 +122,26 @@ import Workload
         #expect(frame.contains("collecting data"))
         #expect(frame.lines[23].contains("q Quit"))
     }
+
+    @Test func unlimitedOverflowShowsNoCapacityAndNoSecondLimit() {
+        var data = Fixtures.data
+        data.pool.configuration.maxOverflow = -1
+        let frame = FrameBuilder.build(data: data, state: ViewState(), size: Fixtures.compact)
+        #expect(frame.contains("overflow 4/∞"))
+        #expect(frame.lines.contains { $0.hasPrefix("in use / size+overflow") && $0.contains("3 (overflow unlimited)") })
+        #expect(frame.lines[1].contains("max_overflow unlimited"))
+    }
+
+    @Test func manyWaitersAreCutWithACount() {
+        var data = Fixtures.data
+        data.pool.waiters = Waiters(count: 40, oldestWait: .seconds(2), oldest: (1...40).map { Waiter(holder: "worker\($0)", waited: .seconds(2)) })
+        let frame = FrameBuilder.build(data: data, state: ViewState(), size: Fixtures.compact)
+        let line = frame.lines[frame.rows(containing: "Waiters 40").first ?? 0]
+        #expect(line.contains("worker1 2.0s"))
+        #expect(line.contains("+3"))
+    }
 }
 
 enum ServerSnapshotFixture {
     static let unavailable = ServerSnapshot(unavailable: "n/a: permission denied for pg_stat_activity")
 }
-

@@ -78,3 +78,7 @@ public struct Frame: Sendable, Equatable {
         }.joined(separator: "\n")
     }
 }
+
+extension Frame: CustomStringConvertible {
+    public var description: String { text }
+}

@@ -58,6 +58,7 @@ public struct Glyphs: Sendable, Equatable {
     public var gaugeFull: Unicode.Scalar { ascii ? "#" : "█" }
     public var gaugeEmpty: Unicode.Scalar { ascii ? "." : "░" }
     public var ellipsis: String { ascii ? "~" : "…" }
+    public var infinity: String { ascii ? "inf" : "∞" }
     public var times: String { ascii ? "x" : "×" }
     public var arrow: String { ascii ? "->" : "→" }
     public var sortDescending: String { ascii ? "v" : "▼" }

@@ -67,7 +67,7 @@ enum PoolCellsView {
         let overflow = pool.slots.filter { $0.kind == .overflow }
         let coreCapacity = max(config.poolSize, core.count)
         let overflowCapacity = config.maxOverflow < 0 ? overflow.count : max(config.maxOverflow, overflow.count)
-        let overflowLimit = config.maxOverflow < 0 ? "unlimited" : "\(config.maxOverflow)"
+        let overflowLimit = config.maxOverflow < 0 ? glyphs.infinity : "\(config.maxOverflow)"
         var row = y
         row = line("core", "\(core.count)/\(config.poolSize)", slots: core, capacity: coreCapacity, into: &frame, y: row, rows: max(1, maxRows / 2), glyphs: glyphs)
         row = line("overflow", "\(overflow.count)/\(overflowLimit)", slots: overflow, capacity: overflowCapacity, into: &frame, y: row, rows: max(1, maxRows / 2), glyphs: glyphs)

@@ -45,10 +45,9 @@ enum HeaderView {
         let loadStart = frame.width - loadText.count - 1
         var x = 0
         for (name, value) in knobs {
-            let room = loadStart - 1 - x
-            guard room > name.count + 2 else { break }
-            x += frame.put(name + " ", x: x, y: 1, role: .muted, limit: room)
-            x += frame.put(value + "  ", x: x, y: 1, role: .text, limit: loadStart - 1 - x)
+            guard x + name.count + 1 + value.count < loadStart - 1 else { break }
+            x += frame.put(name + " ", x: x, y: 1, role: .muted)
+            x += frame.put(value + "  ", x: x, y: 1, role: .text)
         }
         x = loadStart + frame.put("load ", x: loadStart, y: 1, role: .muted)
         x += frame.put(load.paused ? "PAUSED" : "RUNNING", x: x, y: 1, role: load.paused ? .warning : .accent)
