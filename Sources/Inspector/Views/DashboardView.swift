@@ -174,8 +174,7 @@ enum ChartsView {
     /// Load-timeline seconds at which the configuration changed.
     static func markerSeconds(_ data: DashboardData) -> Set<Int> {
         var seconds = Set<Int>()
-        for event in data.events {
-            guard case .configurationChanged = event.kind else { continue }
+        for event in data.events where event.isConfigurationChange {
             seconds.insert(Int(Format.seconds(event.at - data.loadStartedAtPoolUptime).rounded(.up)))
         }
         return seconds
