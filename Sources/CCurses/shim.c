@@ -35,3 +35,60 @@ int pt_put_cell(int y, int x, wchar_t ch, attr_t attrs, int pair) {
 }
 
 void pt_setlocale(void) { setlocale(LC_ALL, ""); }
+
+#include <unistd.h>
+
+static int pt_active = 0;
+static int pt_defaults = 0;
+
+int pt_open(void) {
+    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) return -1;
+    pt_setlocale();
+    SCREEN *screen = newterm(NULL, stdout, stdin);
+    if (screen == NULL) return -1;
+    set_term(screen);
+    pt_active = 1;
+    cbreak();
+    noecho();
+    nonl();
+    keypad(stdscr, TRUE);
+    intrflush(stdscr, FALSE);
+    curs_set(0);
+    set_escdelay(25);
+    if (has_colors()) {
+        start_color();
+        pt_defaults = use_default_colors() == OK;
+    }
+    return 0;
+}
+
+void pt_close(void) {
+    if (pt_active && !isendwin()) {
+        curs_set(1);
+        endwin();
+    }
+    pt_active = 0;
+}
+
+int pt_is_active(void) { return pt_active && !isendwin(); }
+int pt_default_colors(void) { return pt_defaults; }
+
+int pt_init_pair(int pair, int fg, int bg) {
+    if (!pt_defaults) {
+        if (fg < 0) fg = COLOR_WHITE;
+        if (bg < 0) bg = COLOR_BLACK;
+    }
+    return init_extended_pair(pair, fg, bg);
+}
+
+int pt_read_key(int timeout_ms, int *code) {
+    wint_t ch = 0;
+    timeout(timeout_ms);
+    int kind = get_wch(&ch);
+    *code = (int)ch;
+    if (kind == ERR) return 0;
+    return kind == KEY_CODE_YES ? 2 : 1;
+}
+
+void pt_clear(void) { clearok(stdscr, TRUE); erase(); }
+void pt_refresh(void) { refresh(); }

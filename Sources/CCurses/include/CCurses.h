@@ -44,4 +44,24 @@ int pt_put_cell(int y, int x, wchar_t ch, attr_t attrs, int pair);
 /// Sets the locale from the environment (needed before initscr for wide characters).
 void pt_setlocale(void);
 
+/// Starts curses on the controlling terminal: locale, newterm (no exit on failure, unlike initscr), cbreak,
+/// noecho, keypad, invisible cursor, short Esc delay, colours with the terminal's default background.
+/// Returns 0 on success, -1 when stdin/stdout is not a terminal or the terminal is unknown.
+int pt_open(void);
+/// Ends curses mode (endwin) if it is active; safe to call more than once.
+void pt_close(void);
+/// Whether curses mode is active (started and not ended).
+int pt_is_active(void);
+/// 1 when use_default_colors succeeded, so -1 means "the terminal's own colour".
+int pt_default_colors(void);
+/// init_extended_pair: colours may be -1 (default), 0-255, or 24-bit RGB on direct-colour terminals.
+int pt_init_pair(int pair, int fg, int bg);
+/// Reads one key, waiting at most timeout_ms (-1: forever). Returns 0 for none, 1 for a character
+/// (code = the wide character), 2 for a function key (code = KEY_*).
+int pt_read_key(int timeout_ms, int *code);
+/// Erases the whole screen on the next refresh.
+void pt_clear(void);
+/// Sends the painted changes to the terminal.
+void pt_refresh(void);
+
 #endif

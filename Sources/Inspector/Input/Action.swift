@@ -1,0 +1,20 @@
+/// What a key means in normal mode; one `KeyBinding` table maps keys to actions.
+public enum Action: Sendable, Equatable, Hashable {
+    case quit, help, back
+    case nextView, previousView
+    case showView(ViewKind)
+    case toggleLoad
+    case poolSizeUp, poolSizeDown
+    case overflowUp, overflowDown
+    case workersUp, workersDown
+    case thinkTimeUp, thinkTimeDown
+    case checkoutTimeoutUp, checkoutTimeoutDown
+    case nextPreset
+    case nextTheme, nextChartStyle
+    case moveUp, moveDown, pageUp, pageDown, home, end
+    case filter, sort, reverseSort
+    case slower, faster
+    case freezeDisplay
+    case openConsole
+    case terminateBackend
+}

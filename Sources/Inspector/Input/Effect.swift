@@ -1,0 +1,6 @@
+/// What the app must do after a key: the pure input handler never acts by itself.
+public enum Effect: Sendable, Equatable {
+    case quit
+    case perform(Command)
+    case nextTheme
+}

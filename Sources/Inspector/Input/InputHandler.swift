@@ -1,0 +1,203 @@
+import Foundation
+
+/// Turns a key into a new `ViewState` and the effects the app must carry out. Pure: no I/O.
+public enum InputHandler {
+    public static func handle(_ key: Key, state: inout ViewState, data: DashboardData?, size: Size) -> [Effect] {
+        switch state.mode {
+        case .confirm(let confirmation):
+            state.mode = .normal
+            if key == .character("y") || key == .character("Y") {
+                state.status = nil
+                return [.perform(confirmation.command)]
+            }
+            state.status = "cancelled"
+            return []
+        case .filtering:
+            return handleFilterKey(key, state: &state, data: data, size: size)
+        case .prompt:
+            return handlePromptKey(key, state: &state, size: size)
+        case .normal:
+            break
+        }
+        guard let action = KeyMap.action(for: key) else { return [] }
+        if state.showHelp, let effects = handleHelpAction(action, state: &state, size: size) { return effects }
+        return perform(action, state: &state, data: data, size: size)
+    }
+
+    private static func handleHelpAction(_ action: Action, state: inout ViewState, size: Size) -> [Effect]? {
+        switch action {
+        case .back, .help:
+            state.showHelp = false
+        case .moveUp: state.helpTop = max(0, state.helpTop - 1)
+        case .moveDown: state.helpTop += 1
+        case .pageUp: state.helpTop = max(0, state.helpTop - max(1, size.height - 4))
+        case .pageDown: state.helpTop += max(1, size.height - 4)
+        case .home: state.helpTop = 0
+        default: return nil
+        }
+        return []
+    }
+
+    private static func perform(_ action: Action, state: inout ViewState, data: DashboardData?, size: Size) -> [Effect] {
+        switch action {
+        case .quit: return [.quit]
+        case .help:
+            state.showHelp = true
+            state.helpTop = 0
+        case .back:
+            if state.view.isTable, !state.table(state.view).filter.isEmpty {
+                state.updateTable(state.view) { $0.filter = "" }
+            }
+        case .nextView: state.view = state.view.next(1)
+        case .previousView: state.view = state.view.next(-1)
+        case .showView(let view): state.view = view
+        case .toggleLoad:
+            guard let data else { return [] }
+            return [.perform(.setLoadPaused(!data.load.settings.paused))]
+        case .poolSizeUp: return [.perform(.changePoolSize(by: 1))]
+        case .poolSizeDown: return [.perform(.changePoolSize(by: -1))]
+        case .overflowUp: return [.perform(.changeMaxOverflow(by: 1))]
+        case .overflowDown: return [.perform(.changeMaxOverflow(by: -1))]
+        case .workersUp: return [.perform(.changeWorkers(by: 1))]
+        case .workersDown: return [.perform(.changeWorkers(by: -1))]
+        case .thinkTimeUp: return [.perform(.changeThinkTime(by: .milliseconds(10)))]
+        case .thinkTimeDown: return [.perform(.changeThinkTime(by: .milliseconds(-10)))]
+        case .checkoutTimeoutUp: return [.perform(.changeCheckoutTimeout(by: .seconds(1)))]
+        case .checkoutTimeoutDown: return [.perform(.changeCheckoutTimeout(by: .seconds(-1)))]
+        case .nextPreset: return [.perform(.nextPreset)]
+        case .nextTheme: return [.nextTheme]
+        case .nextChartStyle:
+            guard !state.glyphs.ascii else { return [] }
+            let styles = ChartStyle.allCases
+            let next = styles[(styles.firstIndex(of: state.glyphs.chartStyle)! + 1) % styles.count]
+            state.glyphs.chartStyle = next
+            state.status = "charts: \(next.rawValue)"
+        case .moveUp, .moveDown, .pageUp, .pageDown, .home, .end:
+            move(action, state: &state, data: data, size: size)
+        case .filter:
+            guard state.view.isTable else { return [] }
+            state.mode = .filtering
+        case .sort:
+            guard state.view.isTable else { return [] }
+            let columns = TableCatalog.columns(for: state.view)
+            state.updateTable(state.view) { table in
+                table.sortColumn = (table.sortColumn + 1) % max(1, columns.count)
+                table.descending = columns.isEmpty ? false : columns[table.sortColumn].descendingFirst
+            }
+        case .reverseSort:
+            guard state.view.isTable else { return [] }
+            state.updateTable(state.view) { $0.descending.toggle() }
+        case .slower, .faster:
+            let rates = ViewState.refreshRates
+            let current = rates.firstIndex { $0 >= state.refreshRate } ?? rates.count - 1
+            let next = action == .slower ? max(0, current - 1) : min(rates.count - 1, current + 1)
+            state.refreshRate = rates[next]
+        case .freezeDisplay:
+            state.displayFrozen.toggle()
+        case .openConsole:
+            state.view = .console
+            state.mode = .prompt
+        case .terminateBackend:
+            askToTerminate(state: &state, data: data)
+        }
+        return []
+    }
+
+    private static func askToTerminate(state: inout ViewState, data: DashboardData?) {
+        guard state.view == .connections || state.view == .server, let data else { return }
+        let rows = TableCatalog.visibleRows(for: state.view, data: data, table: state.table(state.view), glyphs: state.glyphs)
+        let selected = state.table(state.view).selected
+        guard rows.indices.contains(selected), let pid = rows[selected].pid else {
+            state.status = "no backend pid on this row"
+            return
+        }
+        state.mode = .confirm(Confirmation(question: "terminate backend \(pid)? y/n", command: .terminateBackend(pid: pid)))
+    }
+
+    private static func move(_ action: Action, state: inout ViewState, data: DashboardData?, size: Size) {
+        if state.view == .console {
+            scrollConsole(action, state: &state, size: size)
+            return
+        }
+        guard state.view.isTable, let data else { return }
+        let count = TableCatalog.visibleRows(for: state.view, data: data, table: state.table(state.view), glyphs: state.glyphs).count
+        let page = max(1, TableLayout.bodyHeight(frameHeight: size.height))
+        state.updateTable(state.view) { table in
+            switch action {
+            case .moveUp: table.selected -= 1
+            case .moveDown: table.selected += 1
+            case .pageUp: table.selected -= page
+            case .pageDown: table.selected += page
+            case .home: table.selected = 0
+            case .end: table.selected = count - 1
+            default: break
+            }
+            table.selected = max(0, min(count - 1, table.selected))
+            table.top = TableLayout.top(selected: table.selected, previousTop: table.top, bodyHeight: page, count: count)
+        }
+    }
+
+    private static func scrollConsole(_ action: Action, state: inout ViewState, size: Size) {
+        let page = max(1, ConsoleView.outputHeight(frameHeight: size.height))
+        let last = max(0, state.console.output.count - page)
+        var scroll = state.console.scroll
+        switch action {
+        case .moveUp: scroll -= 1
+        case .moveDown: scroll += 1
+        case .pageUp: scroll -= page
+        case .pageDown: scroll += page
+        case .home: scroll = 0
+        case .end: scroll = last
+        default: break
+        }
+        state.console.scroll = max(0, min(last, scroll))
+    }
+
+    private static func handleFilterKey(_ key: Key, state: inout ViewState, data: DashboardData?, size: Size) -> [Effect] {
+        switch key {
+        case .escape:
+            state.updateTable(state.view) { $0.filter = "" }
+            state.mode = .normal
+        case .enter:
+            state.mode = .normal
+        case .backspace, .delete:
+            state.updateTable(state.view) { if !$0.filter.isEmpty { $0.filter.removeLast() } }
+        case .character(let c):
+            state.updateTable(state.view) {
+                $0.filter.append(c)
+                $0.selected = 0
+                $0.top = 0
+            }
+        case .up, .down, .pageUp, .pageDown, .home, .end:
+            if let action = KeyMap.action(for: key) { move(action, state: &state, data: data, size: size) }
+        default:
+            break
+        }
+        return []
+    }
+
+    private static func handlePromptKey(_ key: Key, state: inout ViewState, size: Size) -> [Effect] {
+        switch key {
+        case .escape:
+            state.mode = .normal
+        case .enter:
+            let sql = state.console.input.trimmingCharacters(in: .whitespaces)
+            guard !sql.isEmpty, !state.console.running else { return [] }
+            state.console.running = true
+            state.console.lastStatement = sql
+            state.console.input = ""
+            return [.perform(.runSQL(sql))]
+        case .backspace, .delete:
+            if !state.console.input.isEmpty { state.console.input.removeLast() }
+        case .character(let c):
+            state.console.input.append(c)
+        case .tab:
+            state.console.input.append(" ")
+        case .up, .down, .pageUp, .pageDown, .home, .end:
+            if let action = KeyMap.action(for: key) { scrollConsole(action, state: &state, size: size) }
+        default:
+            break
+        }
+        return []
+    }
+}

@@ -1,0 +1,35 @@
+import ConnectionPool
+import Workload
+
+/// Everything one frame shows, collected by the executable from the pool, the load and the server.
+/// A plain value: the screen renders it and never reaches back into the pool.
+public struct DashboardData: Sendable, Equatable {
+    public var pool: PoolSnapshot
+    public var load: LoadSnapshot
+    public var server: ServerSnapshot
+    /// The most recent pool events, oldest first (bounded by the caller; a few hundred is plenty).
+    public var events: [PoolEvent]
+    /// The target as shown to the user, password already masked (e.g. `postgres://app:****@host/db`).
+    public var target: String
+    /// The server's version string; nil when unknown.
+    public var serverVersion: String?
+    /// Time since pooltop started.
+    public var uptime: Duration
+    /// Pool uptime at the moment the load started, so pool events line up with load samples on the charts.
+    public var loadStartedAtPoolUptime: Duration
+
+    public init(
+        pool: PoolSnapshot = PoolSnapshot(), load: LoadSnapshot = LoadSnapshot(), server: ServerSnapshot = ServerSnapshot(),
+        events: [PoolEvent] = [], target: String = "", serverVersion: String? = nil, uptime: Duration = .zero,
+        loadStartedAtPoolUptime: Duration = .zero
+    ) {
+        self.pool = pool
+        self.load = load
+        self.server = server
+        self.events = events
+        self.target = target
+        self.serverVersion = serverVersion
+        self.uptime = uptime
+        self.loadStartedAtPoolUptime = loadStartedAtPoolUptime
+    }
+}

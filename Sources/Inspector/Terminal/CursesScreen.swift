@@ -1,0 +1,148 @@
+import CCurses
+import Synchronization
+
+/// The only code that talks to ncurses: opens the terminal, paints frames by difference, reads keys, restores.
+/// Used from one thread only (the app's UI thread); `TerminalGuard` makes restoring safe from anywhere.
+final class CursesScreen {
+    private var previous: Frame?
+    private var looks: [Role: (attributes: attr_t, pair: Int32)] = [:]
+    private(set) var depth: ColorDepth = .none
+
+    /// Enters curses mode. Throws when there is no usable terminal.
+    init() throws(InspectorError) {
+        guard TerminalGuard.open() else { throw .noTerminal }
+    }
+
+    var size: Size { Size(width: Int(pt_cols()), height: Int(pt_lines())) }
+
+    /// Sets up colour pairs for `theme` and repaints everything on the next frame.
+    func apply(_ theme: Theme, environment: [String: String]) {
+        depth = ColorDepth.detect(colors: Int(pt_colors()), environment: environment)
+        let theme = depth == .none ? theme.withoutColour : theme
+        looks = [:]
+        for (index, role) in Role.allCases.enumerated() {
+            let style = theme.style(for: role)
+            var attributes = pt_a_normal()
+            if style.bold { attributes |= pt_a_bold() }
+            if style.reverse { attributes |= pt_a_reverse() }
+            if style.dim { attributes |= pt_a_dim() }
+            var pair: Int32 = 0
+            if let foreground = ColorMapping.curses(style.foreground, depth: depth),
+               let background = ColorMapping.curses(style.background, depth: depth),
+               pt_init_pair(Int32(index + 1), Int32(foreground), Int32(background)) != pt_err() {
+                pair = Int32(index + 1)
+            }
+            looks[role] = (attributes, pair)
+        }
+        invalidate()
+    }
+
+    /// Forgets what is on screen so the next paint redraws every cell (after resize, theme change, Ctrl-L).
+    func invalidate() {
+        previous = nil
+        pt_clear()
+    }
+
+    /// Paints the cells that differ from the last frame, then refreshes (nothing is sent when nothing changed).
+    func paint(_ frame: Frame) {
+        let full = previous.map { $0.width != frame.width || $0.height != frame.height } ?? true
+        if full, previous != nil { pt_clear() }
+        var changed = false
+        for y in 0..<frame.height {
+            for x in 0..<frame.width {
+                let cell = frame[x, y]
+                if !full, let previous, previous[x, y] == cell { continue }
+                let look = looks[cell.role] ?? (pt_a_normal(), 0)
+                _ = pt_put_cell(Int32(y), Int32(x), wchar_t(bitPattern: cell.scalar.value), look.attributes, look.pair)
+                changed = true
+            }
+        }
+        previous = frame
+        if changed || full { pt_refresh() }
+    }
+
+    enum Input: Equatable {
+        case key(Key)
+        case resize
+        case redraw
+    }
+
+    /// The next key, waiting at most `timeoutMilliseconds` (0: only what is already typed).
+    func read(timeoutMilliseconds: Int) -> Input? {
+        var code: Int32 = 0
+        switch pt_read_key(Int32(timeoutMilliseconds), &code) {
+        case 1: return Self.decodeCharacter(code)
+        case 2: return Self.decodeFunctionKey(code)
+        default: return nil
+        }
+    }
+
+    private static func decodeCharacter(_ code: Int32) -> Input? {
+        switch code {
+        case 27: return .key(.escape)
+        case 9: return .key(.tab)
+        case 10, 13: return .key(.enter)
+        case 8, 127: return .key(.backspace)
+        case 12: return .redraw
+        case 0..<32: return nil
+        default:
+            guard let scalar = Unicode.Scalar(UInt32(code)) else { return nil }
+            return .key(.character(Character(scalar)))
+        }
+    }
+
+    private static func decodeFunctionKey(_ code: Int32) -> Input? {
+        let table: [Int32: Key] = [
+            pt_key_up(): .up, pt_key_down(): .down, pt_key_left(): .left, pt_key_right(): .right,
+            pt_key_ppage(): .pageUp, pt_key_npage(): .pageDown, pt_key_home(): .home, pt_key_end(): .end,
+            pt_key_btab(): .backTab, pt_key_backspace(): .backspace, pt_key_enter(): .enter, pt_key_dc(): .delete,
+        ]
+        if code == pt_key_resize() { return .resize }
+        if let key = table[code] { return .key(key) }
+        for n in 1...12 where pt_key_f(Int32(n)) == code { return .key(.function(n)) }
+        return nil
+    }
+
+    deinit { TerminalGuard.restore() }
+}
+
+/// Owns "is curses active" so the terminal can be restored exactly once from any thread or exit path.
+enum TerminalGuard {
+    private static let active = Mutex(false)
+    private static let restoreWanted = Mutex(false)
+
+    /// Set by `InspectorApp.restoreTerminal()` from another thread: the UI thread should end curses itself.
+    static var restoreRequested: Bool { restoreWanted.withLock { $0 } }
+    static func requestRestore() { restoreWanted.withLock { $0 = true } }
+
+    static func open() -> Bool {
+        active.withLock { active in
+            guard !active else { return false }
+            active = pt_open() == 0
+            if active { restoreWanted.withLock { $0 = false } }
+            return active
+        }
+    }
+
+    static var isActive: Bool { active.withLock { $0 } }
+
+    /// Ends curses mode if it is active (endwin): normal quit, errors, and the executable's signal handling.
+    static func restore() {
+        active.withLock { active in
+            guard active else { return }
+            pt_close()
+            active = false
+        }
+    }
+}
+
+/// Why the screen could not run.
+public enum InspectorError: Error, Sendable, Equatable, CustomStringConvertible {
+    case noTerminal
+
+    public var description: String {
+        switch self {
+        case .noTerminal: "the screen needs a terminal: stdin and stdout must be a tty with a known TERM"
+        }
+    }
+}

@@ -1,0 +1,177 @@
+import Foundation
+
+/// The live screen: collects data from an `InspectorSource` in a task, and draws it on a dedicated UI thread
+/// (ncurses wants one thread, and waiting for keys must not block Swift's cooperative pool).
+///
+/// `try await InspectorApp(source: mySource, options: InspectorOptions(theme: "light")).run()` returns when the
+/// user quits (or the calling task is cancelled); the terminal is restored on every way out.
+public final class InspectorApp: Sendable {
+    private let source: any InspectorSource
+    private let options: InspectorOptions
+    private let inbox = Inbox()
+
+    public init(source: some InspectorSource, options: InspectorOptions = InspectorOptions()) {
+        self.source = source
+        self.options = options
+    }
+
+    /// Runs until `q`. Throws `InspectorError.noTerminal` without a terminal. Theme problems are shown on
+    /// screen and printed to stderr after the terminal is restored.
+    public func run() async throws {
+        let collector = Task { [source, inbox] in
+            while !inbox.quitRequested, !Task.isCancelled {
+                let pace = inbox.collectPace
+                if !pace.frozen { inbox.publish(await source.collect()) }
+                try? await Task.sleep(for: pace.interval)
+            }
+        }
+        defer { collector.cancel() }
+        let warnings: [String] = try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                let thread = Thread { [self] in
+                    do throws(InspectorError) {
+                        continuation.resume(returning: try self.uiLoop())
+                    } catch {
+                        continuation.resume(throwing: error)
+                    }
+                }
+                thread.name = "pooltop-screen"
+                thread.start()
+            }
+        } onCancel: { [inbox] in
+            inbox.requestQuit()
+        }
+        for warning in warnings { FileHandle.standardError.write(Data(("pooltop: " + warning + "\n").utf8)) }
+    }
+
+    /// Ends curses mode: the UI thread is asked to do it (ncurses is not thread-safe) and given half a second,
+    /// then it is done here. Safe from any thread, not from a raw signal handler (use a dispatch source or a
+    /// signal-watching task). A running app then returns from `run()`.
+    public static func restoreTerminal() {
+        TerminalGuard.requestRestore()
+        let clock = ContinuousClock()
+        let deadline = clock.now + .milliseconds(500)
+        while TerminalGuard.isActive, clock.now < deadline { usleep(5_000) }
+        TerminalGuard.restore()
+    }
+
+    /// Asks a running app to quit at its next frame.
+    public func stop() { inbox.requestQuit() }
+
+    /// The UI thread: paint, wait for keys until the next frame, repeat. Returns theme warnings for stderr.
+    private func uiLoop() throws(InspectorError) -> [String] {
+        let screen = try CursesScreen()
+        defer { TerminalGuard.restore() }
+        var themes = ThemeCycle(options: options)
+        var state = ViewState()
+        state.refreshRate = options.refreshRate
+        state.glyphs = Glyphs(ascii: options.ascii, chartStyle: options.chartStyle)
+        var warnings = themes.apply(themes.initial, to: screen, state: &state)
+        var statusSince = ContinuousClock.now
+        var lastStatus: String?
+        var shown: DashboardData?
+        let clock = ContinuousClock()
+
+        while !inbox.quitRequested, !TerminalGuard.restoreRequested, TerminalGuard.isActive {
+            let (latest, messages) = inbox.take()
+            if !state.displayFrozen, let latest { shown = latest }
+            for message in messages {
+                switch message {
+                case .status(let text): state.status = text
+                case .sqlResult(let text):
+                    state.console.running = false
+                    state.console.scroll = 0
+                    state.console.output = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                }
+            }
+            if state.status != lastStatus {
+                statusSince = clock.now
+                lastStatus = state.status
+            }
+            if state.status != nil, clock.now - statusSince > .seconds(6) { state.status = nil }
+
+            let size = screen.size
+            screen.paint(FrameBuilder.build(data: shown, state: state, size: size))
+            let interval = Duration.milliseconds(Int(1000 / max(0.1, state.refreshRate)))
+            inbox.setPace(interval: interval, frozen: state.displayFrozen)
+            let deadline = clock.now + interval
+            var handled = false
+            while !handled, !inbox.quitRequested, !TerminalGuard.restoreRequested {
+                let remaining = deadline - clock.now
+                guard remaining > .zero else { break }
+                let wait = min(100, max(1, Int(Format.seconds(remaining) * 1000)))
+                guard var input = screen.read(timeoutMilliseconds: wait) else { continue }
+                handled = true
+                while true {
+                    switch input {
+                    case .resize, .redraw:
+                        screen.invalidate()
+                    case .key(let key):
+                        let effects = InputHandler.handle(key, state: &state, data: shown, size: screen.size)
+                        for effect in effects {
+                            switch effect {
+                            case .quit:
+                                inbox.requestQuit()
+                            case .nextTheme:
+                                warnings += themes.apply(themes.next(), to: screen, state: &state)
+                            case .perform(let command):
+                                perform(command)
+                            }
+                        }
+                    }
+                    guard !inbox.quitRequested, let more = screen.read(timeoutMilliseconds: 0) else { break }
+                    input = more
+                }
+            }
+        }
+        return warnings
+    }
+
+    private func perform(_ command: Command) {
+        Task { [source, inbox] in
+            let message = await source.perform(command)
+            if case .runSQL = command {
+                inbox.post(.sqlResult(message ?? "(no result)"))
+            } else if let message {
+                inbox.post(.status(message))
+            }
+        }
+    }
+}
+
+/// The themes `t` cycles through, and applying one to the screen.
+private struct ThemeCycle {
+    var names: [String]
+    var index: Int
+    let catalog: ThemeCatalog
+    let environment: [String: String]
+    let initial: String
+
+    init(options: InspectorOptions) {
+        catalog = options.themes
+        environment = options.environment
+        if options.noColor {
+            names = ["monochrome"]
+            initial = "monochrome"
+        } else {
+            names = catalog.names()
+            initial = options.theme ?? "default"
+        }
+        index = names.firstIndex(of: initial) ?? 0
+    }
+
+    mutating func next() -> String {
+        index = (index + 1) % max(1, names.count)
+        return names[index]
+    }
+
+    /// Loads and applies a theme; returns its warnings (also shown as the status line).
+    func apply(_ name: String, to screen: CursesScreen, state: inout ViewState) -> [String] {
+        let result = catalog.load(name)
+        screen.apply(result.theme, environment: environment)
+        state.themeName = result.warnings.isEmpty ? result.theme.name : "default"
+        let warnings = result.warnings.map(\.description)
+        state.status = warnings.first ?? "theme \(result.theme.name) (\(screen.depth == .none ? "no colour" : "\(screen.depth.rawValue) colours"))"
+        return warnings
+    }
+}

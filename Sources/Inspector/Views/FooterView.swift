@@ -1,0 +1,44 @@
+/// The bottom row: the keys that matter now, the pending question or prompt, and the last status message.
+enum FooterView {
+    static func draw(into frame: inout Frame, context: ViewContext) {
+        let y = frame.height - 1
+        let state = context.state
+        var x = 0
+        switch state.mode {
+        case .confirm(let confirmation):
+            frame.put(confirmation.question, x: 0, y: y, role: .warning)
+            return
+        case .filtering:
+            x += hint("Enter", "keep", into: &frame, x: x, y: y)
+            x += hint("Esc", "clear", into: &frame, x: x, y: y)
+        case .prompt:
+            x += hint("Enter", "run", into: &frame, x: x, y: y)
+            x += hint("Esc", "back", into: &frame, x: x, y: y)
+        case .normal:
+            if state.showHelp {
+                x += hint("Esc", "close help", into: &frame, x: x, y: y)
+                x += hint("Up/Down", "scroll", into: &frame, x: x, y: y)
+                x += hint("q", "Quit", into: &frame, x: x, y: y)
+            } else {
+                for binding in KeyMap.footer(for: state.view) {
+                    guard let text = binding.footer, let space = text.firstIndex(of: " ") else { continue }
+                    let needed = text.count + 2
+                    if x + needed > frame.width - 1 { break }
+                    x += hint(String(text[..<space]), String(text[text.index(after: space)...]), into: &frame, x: x, y: y)
+                }
+            }
+        }
+        if let status = state.status, !status.isEmpty {
+            let room = frame.width - x - 1
+            if room > 8 {
+                frame.putRight(Format.fit(status, min(room, status.count), ellipsis: context.glyphs.ellipsis), right: frame.width, y: y, role: .accent)
+            }
+        }
+    }
+
+    private static func hint(_ key: String, _ label: String, into frame: inout Frame, x: Int, y: Int) -> Int {
+        var width = frame.put(key, x: x, y: y, role: .header)
+        width += frame.put(" " + label + "  ", x: x + width, y: y, role: .muted)
+        return width
+    }
+}

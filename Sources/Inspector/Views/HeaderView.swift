@@ -1,0 +1,78 @@
+import ConnectionPool
+import Workload
+
+/// The top three rows: who and what we are looking at, the knobs in force, and the view tabs.
+enum HeaderView {
+    static func draw(into frame: inout Frame, data: DashboardData?, context: ViewContext) {
+        let glyphs = context.glyphs
+        var right = "\(rateLabel(context.state.refreshRate)) fps "
+        if let data { right = "up " + Format.clock(data.uptime) + glyphs.separator + right }
+        let rightStart = frame.width - right.count - (context.state.displayFrozen ? 7 : 0)
+        var x = frame.put("pooltop", x: 0, y: 0, role: .header)
+        if let data {
+            x += frame.put(" " + data.target, x: x, y: 0, role: .text, limit: max(0, rightStart - x - 1))
+            if let version = data.serverVersion ?? data.server.serverVersion, x + 3 + version.count < rightStart {
+                frame.put(glyphs.separator + version, x: x, y: 0, role: .muted)
+            }
+        }
+        if context.state.displayFrozen { frame.put("PAUSED ", x: rightStart, y: 0, role: .warning) }
+        frame.putRight(right, right: frame.width, y: 0, role: .accent)
+        if let data { drawKnobs(into: &frame, data: data, context: context) }
+        drawTabs(into: &frame, data: data, context: context)
+    }
+
+    static func rateLabel(_ rate: Double) -> String { rate < 1 ? String(format1: rate) : "\(Int(rate))" }
+
+    private static func drawKnobs(into frame: inout Frame, data: DashboardData, context: ViewContext) {
+        let config = data.pool.configuration
+        let load = data.load.settings
+        let overflow = config.maxOverflow < 0 ? "unlimited" : "\(config.maxOverflow)"
+        var knobs: [(String, String)] = [
+            ("preset", config.presetName), ("pool_size", "\(config.poolSize)"), ("max_overflow", overflow),
+        ]
+        if !context.compact {
+            knobs += [
+                ("timeout", Format.duration(config.checkoutTimeout)),
+                ("recycle", config.maxLifetime.map(Format.duration) ?? "off"),
+                ("idle_timeout", config.idleTimeout.map(Format.duration) ?? "off"),
+                ("min_idle", "\(config.minimumIdle)"), ("pre_ping", config.prePing ? "on" : "off"),
+                ("order", config.idleOrder.rawValue), ("reset", config.resetOnReturn.rawValue),
+            ]
+        }
+        var detail = "\(load.workers) workers"
+        if let rate = load.arrivalRate { detail += " \(Format.count(rate))/s" } else if !context.compact { detail += " think " + Format.duration(load.thinkTime) }
+        let loadText = "load " + (load.paused ? "PAUSED" : "RUNNING") + " " + detail
+        let loadStart = frame.width - loadText.count - 1
+        var x = 0
+        for (name, value) in knobs {
+            guard x + name.count + 1 + value.count < loadStart - 1 else { break }
+            x += frame.put(name + " ", x: x, y: 1, role: .muted)
+            x += frame.put(value + "  ", x: x, y: 1, role: .text)
+        }
+        x = loadStart + frame.put("load ", x: loadStart, y: 1, role: .muted)
+        x += frame.put(load.paused ? "PAUSED" : "RUNNING", x: x, y: 1, role: load.paused ? .warning : .accent)
+        frame.put(" " + detail, x: x, y: 1, role: .text)
+    }
+
+    private static func drawTabs(into frame: inout Frame, data: DashboardData?, context: ViewContext) {
+        var x = 0
+        for view in ViewKind.allCases {
+            let title = context.compact ? String(view.title.prefix(4)) : view.title
+            let label = " \(view.rawValue + 1) \(title) "
+            x += frame.put(label, x: x, y: 2, role: view == context.state.view ? .selection : .muted)
+        }
+        guard let data, context.state.view.isTable else { return }
+        let table = context.state.table(context.state.view)
+        let columns = TableCatalog.columns(for: context.state.view)
+        let total = TableCatalog.rows(for: context.state.view, data: data, glyphs: context.glyphs).count
+        let shown = TableCatalog.visibleRows(for: context.state.view, data: data, table: table, glyphs: context.glyphs).count
+        var info = "\(shown)/\(total)"
+        if columns.indices.contains(table.sortColumn) {
+            let arrow = table.descending ? context.glyphs.sortDescending : context.glyphs.sortAscending
+            info += "  sort " + columns[table.sortColumn].title + arrow
+        }
+        let filtering = context.state.mode == .filtering
+        if !table.filter.isEmpty || filtering { info += "  filter /" + table.filter + (filtering ? "_" : "") }
+        frame.putRight(info + " ", right: frame.width, y: 2, role: table.filter.isEmpty && !filtering ? .muted : .accent)
+    }
+}

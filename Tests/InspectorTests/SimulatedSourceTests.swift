@@ -1,0 +1,40 @@
+import ConnectionPool
+import Testing
+@testable import Inspector
+
+@Suite struct SimulatedSourceTests {
+    @Test func commandsChangeWhatTheNextCollectShows() async {
+        let source = SimulatedSource()
+        #expect(await source.perform(.changePoolSize(by: 1)) == "pool_size 5 → 6")
+        #expect(await source.perform(.changeMaxOverflow(by: -1)) == "max_overflow 10 → 9")
+        #expect(await source.perform(.setLoadPaused(true)) == "load paused")
+        let data = await source.collect()
+        #expect(data.pool.configuration.poolSize == 6)
+        #expect(data.pool.configuration.maxOverflow == 9)
+        #expect(data.pool.configuration.presetName == "custom")
+        #expect(data.load.settings.paused)
+        let changes = data.events.compactMap { event -> String? in
+            if case .configurationChanged(let description) = event.kind { return description }
+            return nil
+        }
+        #expect(changes == ["pool_size 5 → 6", "max_overflow 10 → 9"])
+        #expect(!data.target.isEmpty && data.target.contains("****"))
+    }
+
+    @Test func sqlAnswersWithAResultOrAnSQLSTATE() async {
+        let source = SimulatedSource()
+        #expect(await source.perform(.runSQL("select 1"))?.contains("(1 row)") == true)
+        #expect(await source.perform(.runSQL("nonsense"))?.contains("SQLSTATE 42601") == true)
+    }
+
+    @Test func stepsProduceSlotsSamplesAndWorkers() {
+        var simulation = Simulation(configuration: PoolConfiguration(), workers: 8, seed: 7)
+        simulation.advance(to: .seconds(3))
+        let data = simulation.data(uptime: .seconds(3))
+        #expect(data.load.samples.map(\.second) == [1, 2, 3])
+        #expect(!data.pool.slots.isEmpty)
+        #expect(data.pool.slots.count <= PoolConfiguration().maxConnections!)
+        #expect(data.load.workers.count == 8)
+        #expect(data.server.backends.count == data.pool.slots.compactMap(\.backendPID).count + 1)
+    }
+}
