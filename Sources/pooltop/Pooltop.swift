@@ -38,7 +38,7 @@ struct Pooltop: AsyncParsableCommand {
             }
         }
         Termination.shared.runCleanUp()
-        exit(status)
+        Foundation.exit(status)
     }
 
     static func printError(_ line: String) {

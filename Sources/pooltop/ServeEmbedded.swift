@@ -18,9 +18,7 @@ struct ServeEmbedded: AsyncParsableCommand {
             throw Failure.runtime("embedded PostgreSQL: \(error.message)")
         }
         Termination.shared.onExit { cluster.stop() }
-        print("conninfo=\(cluster.conninfo)")
-        print("url=\(cluster.url)")
-        fflush(stdout)
+        FileHandle.standardOutput.write(Data("conninfo=\(cluster.conninfo)\nurl=\(cluster.url)\n".utf8))
         while cluster.isRunning {
             try? await Task.sleep(for: .milliseconds(500))
         }

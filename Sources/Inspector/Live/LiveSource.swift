@@ -10,7 +10,7 @@ public final class LiveSource: InspectorSource {
     private let monitor: ServerMonitor
     private let target: String
     private let started = ContinuousClock.now
-    private let state = Mutex(State())
+    private let shared = Shared()
     private let poller: Task<Void, Never>
 
     private struct State {
@@ -18,16 +18,21 @@ public final class LiveSource: InspectorSource {
         var events = RecentEvents()
     }
 
+    /// The state both the poller task and `collect()` reach.
+    private final class Shared: Sendable {
+        let state = Mutex(State())
+    }
+
     /// `target` is the display form (password masked). Polls the server every `serverInterval`.
     public init(session: LoadSession, monitor: ServerMonitor, target: String, serverInterval: Duration = .seconds(1)) {
         self.session = session
         self.monitor = monitor
         self.target = target
-        let state = self.state
+        let shared = self.shared
         poller = Task {
             while !Task.isCancelled {
                 let server = await monitor.poll()
-                state.withLock { $0.server = server }
+                shared.state.withLock { $0.server = server }
                 try? await Task.sleep(for: serverInterval)
             }
         }
@@ -37,9 +42,9 @@ public final class LiveSource: InspectorSource {
 
     public func collect() async -> DashboardData {
         let pool = session.pool?.snapshot() ?? PoolSnapshot()
-        let fresh = session.pool.map { pool in pool.events(after: state.withLock { $0.events.lastSequence }) } ?? []
+        let fresh = session.pool.map { pool in pool.events(after: shared.state.withLock { $0.events.lastSequence }) } ?? []
         let load = session.generator.snapshot()
-        let (server, events) = state.withLock { state in
+        let (server, events) = shared.state.withLock { state in
             state.events.append(fresh)
             return (state.server, state.events.events)
         }
@@ -107,20 +112,5 @@ public final class LiveSource: InspectorSource {
             changes.append("think \(DurationParsing.format(before.thinkTime)) → \(DurationParsing.format(after.thinkTime))")
         }
         return changes.isEmpty ? "no change" : changes.joined(separator: ", ")
-    }
-}
-
-/// The newest pool events, bounded, with the sequence number of the last one seen.
-struct RecentEvents {
-    static let capacity = 300
-    private(set) var events: [PoolEvent] = []
-    private(set) var lastSequence: UInt64 = 0
-
-    mutating func append(_ fresh: [PoolEvent]) {
-        let unseen = fresh.filter { $0.sequence > lastSequence }
-        guard let last = unseen.last else { return }
-        events.append(contentsOf: unseen)
-        if events.count > Self.capacity { events.removeFirst(events.count - Self.capacity) }
-        lastSequence = last.sequence
     }
 }
