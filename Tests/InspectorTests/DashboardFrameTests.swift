@@ -99,6 +99,14 @@ import Workload
         #expect(!tableFooter.contains("+/- Pool"))
     }
 
+    @Test(arguments: [Fixtures.compact, Fixtures.full])
+    func statusMessageAlwaysFitsBesideTheKeys(size: Size) {
+        let frame = Fixtures.frame(.dashboard, size) { $0.status = "pool_size 5 → 6" }
+        let footer = frame.lines[size.height - 1]
+        #expect(footer.hasSuffix("pool_size 5 → 6"))
+        #expect(footer.hasPrefix("q Quit  ? Help"))
+    }
+
     @Test func fullLayoutHasALegendCompactDoesNot() {
         #expect(Fixtures.frame(.dashboard, Fixtures.full).contains("Legend"))
         #expect(!Fixtures.frame(.dashboard, Fixtures.compact).contains("Legend"))

@@ -1,5 +1,4 @@
 import CCurses
-import Synchronization
 
 /// The only code that talks to ncurses: opens the terminal, paints frames by difference, reads keys, restores.
 /// Used from one thread only (the app's UI thread); `TerminalGuard` makes restoring safe from anywhere.
@@ -104,45 +103,4 @@ final class CursesScreen {
     }
 
     deinit { TerminalGuard.restore() }
-}
-
-/// Owns "is curses active" so the terminal can be restored exactly once from any thread or exit path.
-enum TerminalGuard {
-    private static let active = Mutex(false)
-    private static let restoreWanted = Mutex(false)
-
-    /// Set by `InspectorApp.restoreTerminal()` from another thread: the UI thread should end curses itself.
-    static var restoreRequested: Bool { restoreWanted.withLock { $0 } }
-    static func requestRestore() { restoreWanted.withLock { $0 = true } }
-
-    static func open() -> Bool {
-        active.withLock { active in
-            guard !active else { return false }
-            active = pt_open() == 0
-            if active { restoreWanted.withLock { $0 = false } }
-            return active
-        }
-    }
-
-    static var isActive: Bool { active.withLock { $0 } }
-
-    /// Ends curses mode if it is active (endwin): normal quit, errors, and the executable's signal handling.
-    static func restore() {
-        active.withLock { active in
-            guard active else { return }
-            pt_close()
-            active = false
-        }
-    }
-}
-
-/// Why the screen could not run.
-public enum InspectorError: Error, Sendable, Equatable, CustomStringConvertible {
-    case noTerminal
-
-    public var description: String {
-        switch self {
-        case .noTerminal: "the screen needs a terminal: stdin and stdout must be a tty with a known TERM"
-        }
-    }
 }

@@ -3,6 +3,8 @@ enum FooterView {
     static func draw(into frame: inout Frame, context: ViewContext) {
         let y = frame.height - 1
         let state = context.state
+        let status = state.status ?? ""
+        let statusWidth = status.isEmpty ? 0 : min(status.count + 2, frame.width / 2)
         var x = 0
         switch state.mode {
         case .confirm(let confirmation):
@@ -23,13 +25,13 @@ enum FooterView {
                 for binding in KeyMap.footer(for: state.view) {
                     guard let text = binding.footer, let space = text.firstIndex(of: " ") else { continue }
                     let needed = text.count + 2
-                    if x + needed > frame.width - 1 { break }
+                    if x + needed > frame.width - 1 - statusWidth { break }
                     x += hint(String(text[..<space]), String(text[text.index(after: space)...]), into: &frame, x: x, y: y)
                 }
             }
         }
-        if let status = state.status, !status.isEmpty {
-            let room = frame.width - x - 1
+        if statusWidth > 0 {
+            let room = min(statusWidth - 1, frame.width - x - 1)
             if room > 8 {
                 frame.putRight(Format.fit(status, min(room, status.count), ellipsis: context.glyphs.ellipsis), right: frame.width, y: y, role: .accent)
             }
