@@ -10,11 +10,13 @@ final class Termination: Sendable {
 
     private struct State {
         var steps: [@Sendable () -> Void] = []
-        var finished = false
         var sources: [RetainedSource] = []
     }
 
     private let state = Mutex(State())
+    /// Held while the steps run, so a second caller (the main path finishing while a signal's
+    /// clean-up is still removing the cluster) waits for them instead of exiting under them.
+    private let cleanedUp = Mutex(false)
     private let queue = DispatchQueue(label: "pooltop.signals")
 
     /// Adds a clean-up step; it also runs if a signal arrives before the caller finishes.
@@ -37,14 +39,15 @@ final class Termination: Sendable {
         state.withLock { $0.sources = sources }
     }
 
-    /// Runs the clean-up steps once; later calls do nothing.
+    /// Runs the clean-up steps once. A call made while they run waits until they have finished;
+    /// later calls do nothing.
     func runCleanUp() {
-        let steps = state.withLock { state -> [@Sendable () -> Void] in
-            guard !state.finished else { return [] }
-            state.finished = true
-            return state.steps.reversed()
+        cleanedUp.withLock { done in
+            guard !done else { return }
+            done = true
+            let steps = state.withLock { $0.steps }
+            for step in steps.reversed() { step() }
         }
-        for step in steps { step() }
     }
 }
 

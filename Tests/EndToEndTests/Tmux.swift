@@ -8,7 +8,9 @@ final class TmuxSession {
 
     init(command: String, width: Int, height: Int) throws {
         socket = "pooltop-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        try tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", command])
+        // The first client forks the tmux server, which keeps the client's stdout: a pipe there
+        // would never reach end-of-file, so this call reads nothing back.
+        try tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", command], readsOutput: false)
         try tmux(["set-option", "-t", name, "remain-on-exit", "on"])
     }
 
@@ -46,12 +48,12 @@ final class TmuxSession {
     }
 
     @discardableResult
-    private func tmux(_ arguments: [String]) throws -> String {
+    private func tmux(_ arguments: [String], readsOutput: Bool = true) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["tmux", "-L", socket] + arguments
         let out = Pipe()
-        process.standardOutput = out
+        process.standardOutput = readsOutput ? out : FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
         var environment = ProcessInfo.processInfo.environment
@@ -59,7 +61,7 @@ final class TmuxSession {
         environment.removeValue(forKey: "TMUX")
         process.environment = environment
         try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
+        let data = readsOutput ? out.fileHandleForReading.readDataToEndOfFile() : Data()
         process.waitUntilExit()
         return String(decoding: data, as: UTF8.self)
     }

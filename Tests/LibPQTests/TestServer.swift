@@ -1,12 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import EmbeddedPostgres
 import LibPQ
 
-/// The real server every LibPQ test talks to. DEV VERSION: reads POOLTOP_TEST_CONNINFO/URL.
+/// The real server every LibPQ test talks to: the process's shared embedded cluster.
 func testServer() async throws -> (conninfo: String, url: String) {
-    (String(cString: getenv("POOLTOP_TEST_CONNINFO")), String(cString: getenv("POOLTOP_TEST_URL")))
+    let cluster = try await EmbeddedPostgres.shared()
+    return (cluster.conninfo, cluster.url)
 }
 
 /// A fresh connection to the test server over its conninfo.
