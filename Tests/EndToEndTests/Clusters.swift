@@ -32,5 +32,11 @@ enum Clusters {
         }
     }
 
-    static func processExists(_ pid: Int32) -> Bool { kill(pid, 0) == 0 || errno == EPERM }
+    /// Whether `pid` is a live process; a zombie (exited, not yet reaped by tmux) counts as gone.
+    static func processExists(_ pid: Int32) -> Bool {
+        guard kill(pid, 0) == 0 || errno == EPERM else { return false }
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return true }
+        return !stat[close...].dropFirst().trimmingCharacters(in: .whitespaces).hasPrefix("Z")
+    }
 }

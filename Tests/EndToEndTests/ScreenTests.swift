@@ -43,9 +43,9 @@ struct ScreenTests {
         }
 
         #expect(try eventually(timeout: .seconds(15)) { try session.paneIsDead() }, "pooltop still running after \(ending)")
-        #expect(!Clusters.processExists(pid))
+        #expect(eventually(timeout: .seconds(5)) { !Clusters.processExists(pid) }, "pooltop (pid \(pid)) still exists after \(ending)")
         for folder in folders {
-            #expect(try eventually(timeout: .seconds(5)) { !FileManager.default.fileExists(atPath: folder) }, "cluster folder left: \(folder)")
+            #expect(eventually(timeout: .seconds(5)) { !FileManager.default.fileExists(atPath: folder) }, "cluster folder left: \(folder)")
             #expect(Clusters.processes(using: folder).isEmpty, "server processes left for \(folder)")
         }
         // The terminal is restored: the shell prompt area is no longer the alternate screen's dashboard.

@@ -49,22 +49,67 @@ final class TmuxSession {
 
     @discardableResult
     private func tmux(_ arguments: [String], readsOutput: Bool = true) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tmux", "-L", socket] + arguments
-        let out = Pipe()
-        process.standardOutput = readsOutput ? out : FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
         var environment = ProcessInfo.processInfo.environment
         environment["TERM"] = "xterm-256color"
         environment.removeValue(forKey: "TMUX")
-        process.environment = environment
-        try process.run()
-        let data = readsOutput ? out.fileHandleForReading.readDataToEndOfFile() : Data()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        return try spawnAndWait(["tmux", "-L", socket] + arguments, environment: environment, readsOutput: readsOutput)
     }
+}
+
+struct SpawnError: Error, CustomStringConvertible {
+    var description: String
+}
+
+/// Runs a program with posix_spawn and waits for it; stdout is read back when asked, stdin and
+/// stderr are /dev/null. Foundation's `Process` is not used here: it learns of the child's exit
+/// through a descriptor the child inherits, and the tmux server forked by the first client keeps
+/// that descriptor for its whole life, so `waitUntilExit` would never return.
+func spawnAndWait(_ arguments: [String], environment: [String: String], readsOutput: Bool) throws -> String {
+    var pipe: [Int32] = [-1, -1]
+    if readsOutput {
+        guard Glibc.pipe(&pipe) == 0 else { throw SpawnError(description: "pipe failed: errno \(errno)") }
+        // Close-on-exec, so no later child (tmux's server above all) keeps the write end open.
+        _ = fcntl(pipe[0], F_SETFD, FD_CLOEXEC)
+        _ = fcntl(pipe[1], F_SETFD, FD_CLOEXEC)
+    }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    if readsOutput {
+        posix_spawn_file_actions_adddup2(&actions, pipe[1], 1)
+    } else {
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    }
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+
+    let argv = arguments.map { strdup($0) } + [nil]
+    let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer {
+        argv.forEach { free($0) }
+        envp.forEach { free($0) }
+    }
+    var pid: pid_t = 0
+    let status = posix_spawnp(&pid, arguments[0], &actions, nil, argv, envp)
+    if readsOutput { close(pipe[1]) }
+    guard status == 0 else {
+        if readsOutput { close(pipe[0]) }
+        throw SpawnError(description: "could not run \(arguments[0]): errno \(status)")
+    }
+    var output = [UInt8]()
+    if readsOutput {
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = read(pipe[0], &buffer, buffer.count)
+            if count > 0 { output.append(contentsOf: buffer[0..<count]); continue }
+            if count < 0 && errno == EINTR { continue }
+            break
+        }
+        close(pipe[0])
+    }
+    var exitStatus: Int32 = 0
+    while waitpid(pid, &exitStatus, 0) < 0 && errno == EINTR {}
+    return String(decoding: output, as: UTF8.self)
 }
 
 /// Polls `condition` until it holds or `timeout` passes.
