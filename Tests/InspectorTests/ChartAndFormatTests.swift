@@ -51,4 +51,9 @@ import Testing
         ascii.put("é●", x: 0, y: 0)
         #expect(ascii.lines[0] == "??  ")
     }
+
+    @Test func headerShortensTheServerVersionToItsNumber() {
+        #expect(HeaderView.shortVersion("15.18 (Debian 15.18-0+deb12u1)") == "PostgreSQL 15.18")
+        #expect(HeaderView.shortVersion("PostgreSQL 16.4 on x86_64-pc-linux-gnu") == "PostgreSQL 16.4")
+    }
 }

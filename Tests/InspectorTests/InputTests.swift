@@ -48,7 +48,11 @@ import Workload
         _ = press([.tab, .tab], &state)
         #expect(state.view == .workers)
         _ = press([.backTab, .backTab, .backTab], &state)
-        #expect(state.view == .console)
+        #expect(state.view == .console && state.mode == .prompt)
+        _ = press([.character("2")], &state)
+        #expect(state.view == .console && state.console.input == "2", "the console takes typing at once")
+        _ = press([.tab], &state)
+        #expect(state.view == .dashboard && state.mode == .normal, "Tab leaves the console prompt")
         _ = press([.character("2")], &state)
         #expect(state.view == .connections)
     }

@@ -48,9 +48,9 @@ public enum InputHandler {
             if state.view.isTable, !state.table(state.view).filter.isEmpty {
                 state.updateTable(state.view) { $0.filter = "" }
             }
-        case .nextView: state.view = state.view.next(1)
-        case .previousView: state.view = state.view.next(-1)
-        case .showView(let view): state.view = view
+        case .nextView: show(state.view.next(1), state: &state)
+        case .previousView: show(state.view.next(-1), state: &state)
+        case .showView(let view): show(view, state: &state)
         case .toggleLoad:
             guard let data else { return [] }
             return [.perform(.setLoadPaused(!data.load.settings.paused))]
@@ -101,6 +101,12 @@ public enum InputHandler {
             askToTerminate(state: &state, data: data)
         }
         return []
+    }
+
+    /// Switches view; the SQL console takes typing at once, so keys typed there are SQL, not commands.
+    private static func show(_ view: ViewKind, state: inout ViewState) {
+        state.view = view
+        if view == .console { state.mode = .prompt }
     }
 
     private static func askToTerminate(state: inout ViewState, data: DashboardData?) {
@@ -191,8 +197,9 @@ public enum InputHandler {
             if !state.console.input.isEmpty { state.console.input.removeLast() }
         case .character(let c):
             state.console.input.append(c)
-        case .tab:
-            state.console.input.append(" ")
+        case .tab, .backTab:
+            state.mode = .normal
+            show(state.view.next(key == .tab ? 1 : -1), state: &state)
         case .up, .down, .pageUp, .pageDown, .home, .end:
             if let action = KeyMap.action(for: key) { scrollConsole(action, state: &state, size: size) }
         default:

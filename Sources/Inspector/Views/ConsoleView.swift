@@ -11,7 +11,7 @@ enum ConsoleView {
             x += frame.put(input, x: x, y: top, role: .text)
             if prompting { frame.put("_", x: x, y: top, role: .accent) }
         } else {
-            frame.put("press : or e to type SQL; it runs through the pool", x: x, y: top, role: .muted)
+            frame.put("press : or e to type SQL (Esc gave the keys back); it runs through the pool", x: x, y: top, role: .muted)
         }
         if let statement = console.lastStatement {
             frame.put((console.running ? "running: " : "ran: ") + statement, x: 0, y: top + 2, role: .muted, limit: frame.width - 24)

@@ -15,7 +15,9 @@ enum FooterView {
             x += hint("Esc", "clear", into: &frame, x: x, y: y)
         case .prompt:
             x += hint("Enter", "run", into: &frame, x: x, y: y)
-            x += hint("Esc", "back", into: &frame, x: x, y: y)
+            x += hint("Esc", "keys", into: &frame, x: x, y: y)
+            x += hint("Tab", "View", into: &frame, x: x, y: y)
+            x += hint("Up/Down", "scroll", into: &frame, x: x, y: y)
         case .normal:
             if state.showHelp {
                 x += hint("Esc", "close help", into: &frame, x: x, y: y)

@@ -11,14 +11,24 @@ enum HeaderView {
         var x = frame.put("pooltop", x: 0, y: 0, role: .header)
         if let data {
             x += frame.put(" " + data.target, x: x, y: 0, role: .text, limit: max(0, rightStart - x - 1))
-            if let version = data.serverVersion ?? data.server.serverVersion, x + 3 + version.count < rightStart {
-                frame.put(glyphs.separator + version, x: x, y: 0, role: .muted)
+            // The whole version string when it fits, else only its number.
+            if let full = data.serverVersion ?? data.server.serverVersion {
+                let short = shortVersion(full)
+                if let version = [full, short].first(where: { x + glyphs.separator.count + $0.count < rightStart }) {
+                    frame.put(glyphs.separator + version, x: x, y: 0, role: .muted)
+                }
             }
         }
         if context.state.displayFrozen { frame.put("PAUSED ", x: rightStart, y: 0, role: .warning) }
         frame.putRight(right, right: frame.width, y: 0, role: .accent)
         if let data { drawKnobs(into: &frame, data: data, context: context) }
         drawTabs(into: &frame, data: data, context: context)
+    }
+
+    /// "15.18 (Debian 15.18-0+deb12u1)" → "PostgreSQL 15.18"; "PostgreSQL 16.4 on x86_64…" → "PostgreSQL 16.4".
+    static func shortVersion(_ version: String) -> String {
+        let number = version.split(separator: " ").first { $0.first?.isNumber == true }
+        return number.map { "PostgreSQL " + $0 } ?? String(version.prefix(16))
     }
 
     static func rateLabel(_ rate: Double) -> String { rate < 1 ? String(format1: rate) : "\(Int(rate))" }
