@@ -93,4 +93,7 @@ struct DurationArgument: ExpressibleByArgument {
         guard let duration = try? parseDuration(argument) else { return nil }
         self.duration = duration
     }
+
+    /// How --help shows a default: "10s", not the struct.
+    var defaultValueDescription: String { DurationParsing.format(duration) }
 }

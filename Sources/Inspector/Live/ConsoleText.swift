@@ -5,7 +5,7 @@ enum ConsoleText {
     static let maxColumnWidth = 40
 
     static func render(_ result: AdHocResult) -> String {
-        let timing = "waited \(DurationParsing.format(result.waited)), ran \(DurationParsing.format(result.elapsed))"
+        let timing = "waited \(Format.duration(result.waited)), ran \(Format.duration(result.elapsed))"
         if let error = result.error {
             var lines = ["ERROR: \(error)"]
             if let detail = result.detail { lines.append("DETAIL: \(detail)") }
