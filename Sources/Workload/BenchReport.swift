@@ -145,7 +145,7 @@ public struct BenchReport: Sendable, Equatable, Codable {
         lines.append("  queries    \(queries)  (\(Self.format(qps)) q/s)   errors \(errors)   timeouts \(timeouts)")
         lines.append("  wait       p50 \(Self.format(waitP50Ms)) ms   p99 \(Self.format(waitP99Ms)) ms   max \(Self.format(waitMaxMs)) ms   mean \(Self.format(waitMeanMs)) ms")
         lines.append("  query      mean \(Self.format(queryMeanMs)) ms")
-        lines.append("  fairness   \(Self.format(fairness)) (Jain's index over \(workers) workers' query counts)")
+        lines.append("  fairness   \(Self.fixedDecimal(fairness, digits: 3)) (Jain's index over \(workers) workers' query counts)")
         lines.append("  pool       peak \(peakInUse) in use, \(peakOverflow) overflow, \(peakOpen) open, \(peakWaiters) waiting; \(connectionsOpened) connections opened")
         if let arrivalRate {
             lines.append("  open loop  \(Self.format(arrivalRate)) arrivals/s, peak backlog \(peakBacklog), dropped \(dropped)")
@@ -164,5 +164,21 @@ public struct BenchReport: Sendable, Equatable, Codable {
 
     static func milliseconds(_ duration: Duration) -> Double { round(duration.milliseconds, 3) }
 
-    static func format(_ value: Double) -> String { DurationParsing.trimmedDecimal(value, digits: value >= 100 ? 1 : 3) }
+    /// About three significant figures, so columns of figures read at a glance: 1234, 183, 74.0, 13.2, 0.512.
+    static func format(_ value: Double) -> String {
+        let magnitude = abs(value)
+        let digits = magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : magnitude >= 1 ? 2 : 3
+        return fixedDecimal(value, digits: digits)
+    }
+
+    /// `value` with exactly `digits` decimals (Jain's index reads 0.998, not 1, until it is 1.000).
+    static func fixedDecimal(_ value: Double, digits: Int) -> String {
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        let scaled = Int64((abs(value) * scale).rounded())
+        let text = String(scaled)
+        let padded = String(repeating: "0", count: max(0, digits + 1 - text.count)) + text
+        let sign = value < 0 && scaled != 0 ? "-" : ""
+        return digits == 0 ? sign + padded : sign + padded.dropLast(digits) + "." + padded.suffix(digits)
+    }
 }

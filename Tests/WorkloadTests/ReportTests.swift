@@ -60,7 +60,7 @@ import Testing
     @Test func summaryNamesTheFigures() {
         let summary = Self.sample().summary
         #expect(summary.contains("412345"))
-        #expect(summary.contains("p99 2.1 ms"))
+        #expect(summary.contains("p99 2.10 ms"))
         #expect(summary.contains("fairness   0.999"))
         #expect(summary.contains("pool_size 5 + max_overflow 10"))
     }
