@@ -37,6 +37,8 @@ struct Top: AsyncParsableCommand {
         if !(fps > 0 && fps <= 60) { throw ValidationError("--fps must be between 0 and 60, not \(fps)") }
     }
 
+    static let noTerminal = "the screen needs a terminal (stdin and stdout a tty); `pooltop bench` and `pooltop sweep` run without one"
+
     func run() async throws {
         let settings = try load.settings(defaults: Self.lively)
         let resolved = try await ResolvedTarget.resolve(target)
@@ -45,6 +47,11 @@ struct Top: AsyncParsableCommand {
             session = try await LoadSession.start(target: resolved.target, configuration: pool.configuration, settings: settings)
         } catch {
             throw error.failure
+        }
+        // After the server was reached, so a wrong --url is reported as such even without a terminal.
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            await session.stop()
+            throw Failure.usage(Self.noTerminal)
         }
         let monitor = ServerMonitor(target: resolved.target)
         let source = LiveSource(session: session, monitor: monitor, target: resolved.target.displayString)
@@ -55,7 +62,8 @@ struct Top: AsyncParsableCommand {
         } catch {
             await session.stop()
             await monitor.close()
-            throw Failure.usage("\(error) (the screen needs a terminal; `pooltop bench` runs headless)")
+            if error as? InspectorError == .noTerminal { throw Failure.usage(Self.noTerminal) }
+            throw Failure.runtime("\(error)".singleLine)
         }
         await session.stop()
         await monitor.close()

@@ -16,6 +16,7 @@ enum Binary {
 
     struct Outcome {
         var status: Int32
+        var pid: Int32
         var stdout: String
         var stderr: String
     }
@@ -37,6 +38,7 @@ enum Binary {
         process.waitUntilExit()
         return Outcome(
             status: process.terminationStatus,
+            pid: process.processIdentifier,
             stdout: String(decoding: stdoutData, as: UTF8.self),
             stderr: String(decoding: stderrData, as: UTF8.self))
     }

@@ -21,6 +21,15 @@ struct CommandLineTests {
         #expect(outcome.stderr.split(separator: "\n").count == 1, "stderr: \(outcome.stderr)")
     }
 
+    @Test("the screen without a terminal says so in one line, exits 2 and leaves no cluster behind")
+    func screenWithoutTerminal() throws {
+        let outcome = try Binary.run(["--workers", "2"])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.split(separator: "\n").count == 1, "stderr: \(outcome.stderr)")
+        #expect(outcome.stderr.contains("needs a terminal"))
+        #expect(Clusters.folders(ownedBy: outcome.pid).isEmpty, "a cluster folder outlived the run")
+    }
+
     @Test("bad usage gives exit status 2 and one line", arguments: [
         ["--pool-size", "-3"], ["--no-such-flag"], ["bench", "--duration", "soon"], ["--preset", "nonesuch"],
     ])
