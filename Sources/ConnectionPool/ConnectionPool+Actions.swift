@@ -45,7 +45,8 @@ extension ConnectionPool {
     /// Parks the check-out until the machine resolves request `id`; cancellation removes it from the queue.
     func wait(for id: UInt64) async -> Result<PoolAssignment<any PoolableConnection>, PoolError> {
         await withTaskCancellationHandler {
-            await withCheckedContinuation { (continuation: PoolWaiting) in
+            // Unsafe (no canary allocation per wait): the machine resolves every request exactly once.
+            await withUnsafeContinuation { (continuation: PoolWaiting) in
                 let early = state.withLock { $0.machine.attach(continuation, to: id) }
                 if let early { continuation.resume(returning: early) }
             }

@@ -42,7 +42,7 @@ public struct Lease<Connection: PoolableConnection>: Sendable {
 
 /// What a parked check-out is resumed with. Connections are type-erased inside the pool so the state
 /// machine is one concrete, fully specialised type whatever the factory.
-typealias PoolWaiting = CheckedContinuation<Result<PoolAssignment<any PoolableConnection>, PoolError>, Never>
+typealias PoolWaiting = UnsafeContinuation<Result<PoolAssignment<any PoolableConnection>, PoolError>, Never>
 typealias ErasedStateMachine = PoolStateMachine<any PoolableConnection, PoolWaiting>
 
 /// Everything behind the pool's one lock.
@@ -139,7 +139,9 @@ public final class ConnectionPool<Factory: ConnectionFactory>: Sendable {
     public func checkIn(_ lease: Lease<Connection>, broken: Bool = false) async {
         let broken = broken || !lease.connection.isUsable
         let decision = withMachine { machine, now in
-            machine.checkIn(slot: lease.slot, checkout: lease.checkout, broken: broken, now: now)
+            machine.checkIn(
+                slot: lease.slot, checkout: lease.checkout, broken: broken, now: now,
+                needsReset: { lease.connection.needsReset($0) })
         }
         guard case .reset(let connection, let mode) = decision else { return }
         var succeeded = true

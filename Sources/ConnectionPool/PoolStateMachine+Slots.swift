@@ -41,7 +41,11 @@ extension PoolStateMachine {
     }
 
     /// A holder gives a connection back. Broken ones close; others are reset (if configured) and released.
-    mutating func checkIn(slot: Int, checkout: UInt64, broken: Bool, now: Duration) -> (CheckInDecision, Actions) {
+    /// `needsReset` answers for the returned connection whether the configured reset has work to do
+    /// (`PoolableConnection.needsReset`); when not, the connection is released at once.
+    mutating func checkIn(
+        slot: Int, checkout: UInt64, broken: Bool, now: Duration, needsReset: (ResetMode) -> Bool = { $0 != .none }
+    ) -> (CheckInDecision, Actions) {
         var actions = Actions()
         guard let index = index(ofSlot: slot), slots[index].checkout == checkout, slots[index].state == .inUse
         else { return (.ignored, actions) }
@@ -55,7 +59,7 @@ extension PoolStateMachine {
             close(index, reason: .broken, now: now, into: &actions)
         } else if let reason = closeReasonAtCheckIn(index, now: now) {
             close(index, reason: reason, now: now, into: &actions)
-        } else if configuration.resetOnReturn != .none {
+        } else if configuration.resetOnReturn != .none, needsReset(configuration.resetOnReturn) {
             slots[index].pendingCheck = .reset
             setState(index, .checking, now: now)
             return (.reset(slots[index].connection!, configuration.resetOnReturn), actions)

@@ -8,8 +8,16 @@ public protocol PoolableConnection: AnyObject, Sendable {
     func ping() async throws
     /// Brings the session back to a clean state before reuse. Throws if it cannot.
     func reset(_ mode: ResetMode) async throws
+    /// Whether `reset(mode)` has anything to do; cheap, no I/O, called under the pool's lock. When
+    /// false the check-in returns the connection at once instead of going through the reset step.
+    /// The default answers true for every mode but `.none`.
+    func needsReset(_ mode: ResetMode) -> Bool
     /// Closes the connection; never throws, may be called on a broken one.
     func close() async
+}
+
+extension PoolableConnection {
+    public func needsReset(_ mode: ResetMode) -> Bool { mode != .none }
 }
 
 /// Opens connections for the pool.

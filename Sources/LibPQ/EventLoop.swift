@@ -7,8 +7,23 @@ import Synchronization
 /// The one thread that waits on every connection's socket (epoll, woken through an eventfd) and
 /// runs what each `SocketWatch` asks when its socket is ready. Never Dispatch sources: libpq
 /// closes and reuses descriptors, which corrupts them (swift-corelibs-libdispatch #833).
-final class EventLoop: Sendable {
-    static let shared = EventLoop()
+///
+/// It is also a `TaskExecutor`: tasks that prefer it (`Task(executorPreference:)`) run their jobs
+/// on this thread between epoll batches. A query's continuation resumed by the loop then continues
+/// on the same thread, with no hand-off to another thread and no futex wake per query.
+final class EventLoop: TaskExecutor, Sendable {
+    /// A few loops, like pgbench's `-j`: one thread would be the whole client's share of the CPU on a
+    /// busy machine. Two at least, at most four (beyond that the server is the limit anyway).
+    static let group: [EventLoop] = {
+        let processors = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+        return (0..<min(max(2, processors), 4)).map { EventLoop(index: $0) }
+    }()
+    private static let nextIndex = Atomic<Int>(0)
+
+    /// The loop the next socket is watched by (round robin).
+    static func next() -> EventLoop {
+        group[nextIndex.wrappingAdd(1, ordering: .relaxed).oldValue % group.count]
+    }
 
     private let epollDescriptor: Int32
     private let wakeDescriptor: Int32
@@ -16,7 +31,16 @@ final class EventLoop: Sendable {
     /// in hand is handled, so an event already taken from epoll never points at freed memory.
     private let retired = Mutex<[Unmanaged<SocketWatch>]>([])
 
-    private init() {
+    private struct Jobs: ~Copyable {
+        var queue: [UnownedJob] = []
+        /// True while the loop blocks in epoll_wait with an empty queue: an enqueuer must wake it.
+        var sleeping = false
+    }
+    private let jobs = Mutex(Jobs())
+    private let threadName: String
+
+    private init(index: Int) {
+        threadName = "pooltop-libpq-\(index)"
         epollDescriptor = epoll_create1(Int32(EPOLL_CLOEXEC))
         wakeDescriptor = eventfd(0, Int32(EFD_CLOEXEC | EFD_NONBLOCK))
         precondition(epollDescriptor >= 0 && wakeDescriptor >= 0, "epoll/eventfd unavailable (errno \(pooltop_errno()))")
@@ -27,7 +51,7 @@ final class EventLoop: Sendable {
         let context = Unmanaged.passRetained(self).toOpaque()
         let created = pthread_create(&thread, nil, { context in
             let loop = Unmanaged<EventLoop>.fromOpaque(context!).takeRetainedValue()
-            pooltop_name_thread("pooltop-libpq")
+            pooltop_name_thread(loop.threadName)
             loop.run()
         }, context)
         precondition(created == 0, "cannot start the libpq event loop thread")
@@ -61,6 +85,18 @@ final class EventLoop: Sendable {
         wake()
     }
 
+    /// Queues a job of a task that prefers this executor; wakes the loop only if it sleeps.
+    func enqueue(_ job: consuming ExecutorJob) {
+        let unowned = UnownedJob(job)
+        let mustWake = jobs.withLock { jobs -> Bool in
+            jobs.queue.append(unowned)
+            guard jobs.sleeping else { return false }
+            jobs.sleeping = false
+            return true
+        }
+        if mustWake { wake() }
+    }
+
     private func wake() {
         var one: UInt64 = 1
         _ = withUnsafeBytes(of: &one) { write(wakeDescriptor, $0.baseAddress, 8) }
@@ -70,8 +106,16 @@ final class EventLoop: Sendable {
         let capacity = 64
         let tokens = UnsafeMutablePointer<UnsafeMutableRawPointer?>.allocate(capacity: capacity)
         let masks = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity)
+        var batch: [UnownedJob] = []
+        let executor = asUnownedTaskExecutor()
         while true {
-            let count = pooltop_epoll_wait(epollDescriptor, tokens, masks, Int32(capacity), -1)
+            // Block only when no job waits; otherwise just collect whatever sockets are ready.
+            let idle = jobs.withLock { jobs -> Bool in
+                jobs.sleeping = jobs.queue.isEmpty
+                return jobs.sleeping
+            }
+            let count = pooltop_epoll_wait(epollDescriptor, tokens, masks, Int32(capacity), idle ? -1 : 0)
+            if idle { jobs.withLock { $0.sleeping = false } }
             if count < 0 {
                 precondition(pooltop_errno() == EINTR, "epoll_wait failed (errno \(pooltop_errno()))")
                 continue
@@ -90,6 +134,11 @@ final class EventLoop: Sendable {
                 return list
             }
             for watch in done { watch.release() }
+            // The jobs queued so far, oldest first; jobs they queue run in the next round, after
+            // the sockets are looked at again, so no task can starve the I/O.
+            jobs.withLock { swap(&$0.queue, &batch) }
+            for job in batch { job.runSynchronously(on: executor) }
+            batch.removeAll(keepingCapacity: true)
         }
     }
 }

@@ -1,7 +1,7 @@
 import CLibPQ
 import Synchronization
 
-/// One PostgreSQL session over libpq's non-blocking API, driven by the shared `EventLoop`
+/// One PostgreSQL session over libpq's non-blocking API, driven by one of the `EventLoop` threads
 /// (no thread per connection). Safe to share: ONE query at a time — callers serialise (the pool
 /// does); a concurrent `query` fails with `.queryFailed` instead of corrupting state. `cancel()`
 /// and `close()` may be called from any task.
@@ -26,6 +26,15 @@ public final class PostgresConnection: Sendable {
 
     deinit {
         if !state.withLock({ $0.isClosed }) { finish() }
+    }
+
+    /// One of the libpq event loop threads (`index` modulo their count) as a task executor. Tasks
+    /// that mostly talk to PostgreSQL run cheapest with one as their preference
+    /// (`Task(executorPreference:)`): a finished query resumes them on a loop thread that is already
+    /// awake, instead of waking a thread of the global pool for every query. Such tasks must not
+    /// block the thread (they would stall its connections' I/O).
+    public static func eventLoopExecutor(for index: Int) -> any TaskExecutor {
+        EventLoop.group[abs(index % EventLoop.group.count)]
     }
 
     /// Connects without blocking a thread; throws `.connectionFailed` or `.timedOut`, naming the

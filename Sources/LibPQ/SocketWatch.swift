@@ -32,7 +32,7 @@ final class SocketWatch: Sendable {
     private let state = Mutex(State())
     private let loop: EventLoop
 
-    init(descriptor: Int32, loop: EventLoop = .shared) {
+    init(descriptor: Int32, loop: EventLoop = .next()) {
         self.descriptor = descriptor
         self.loop = loop
     }

@@ -169,7 +169,11 @@ public final class LoadGenerator: Sendable {
             let shard = shards[id % shards.count]
             let label = "worker-\(id)"
             shard.register(id: id, label: label, incarnation: incarnation)
-            let task = Task { await self.runWorker(id: id, label: label, shard: shard, incarnation: incarnation) }
+            // Workers run on the libpq loop threads: a query's result resumes its worker on a loop thread
+            // that is awake anyway, and the check-in hands the connection to the next waiter there too.
+            let task = Task(executorPreference: PostgresConnection.eventLoopExecutor(for: id)) {
+                await self.runWorker(id: id, label: label, shard: shard, incarnation: incarnation)
+            }
             state.workers[id] = WorkerHandle(task: task, incarnation: incarnation)
         }
     }

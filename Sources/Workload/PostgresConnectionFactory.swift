@@ -51,6 +51,15 @@ public final class PooledPostgresConnection: PoolableConnection {
         }
     }
 
+    /// ROLLBACK is needed only inside a transaction (libpq knows without a round trip); DISCARD ALL always.
+    public func needsReset(_ mode: ResetMode) -> Bool {
+        switch mode {
+        case .none: return false
+        case .rollback: return connection.transactionStatus != .idle
+        case .discardAll: return true
+        }
+    }
+
     public func close() async {
         connection.close()
     }
