@@ -167,6 +167,7 @@ public struct BenchReport: Sendable, Equatable, Codable {
     /// About three significant figures, so columns of figures read at a glance: 1234, 183, 74.0, 13.2, 0.512.
     static func format(_ value: Double) -> String {
         let magnitude = abs(value)
+        if magnitude < 0.0005 { return "0" }
         let digits = magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : magnitude >= 1 ? 2 : 3
         return fixedDecimal(value, digits: digits)
     }
