@@ -7,6 +7,12 @@ struct ResolvedTarget {
     var target: ConnectionTarget
     var embedded: EmbeddedPostgres?
 
+    /// What the header shows: the masked target, or for the throwaway cluster where it lives.
+    var label: String {
+        guard let embedded else { return target.displayString }
+        return "embedded postgres@127.0.0.1:\(embedded.port) (\(embedded.socketDirectory))"
+    }
+
     /// `--url`, else the PG* environment when it names a server, else a new embedded cluster that is
     /// stopped and removed on every way out.
     static func resolve(_ options: TargetOptions) async throws -> ResolvedTarget {

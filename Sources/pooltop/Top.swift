@@ -54,7 +54,7 @@ struct Top: AsyncParsableCommand {
             throw Failure.usage(Self.noTerminal)
         }
         let monitor = ServerMonitor(target: resolved.target)
-        let source = LiveSource(session: session, monitor: monitor, target: resolved.target.displayString)
+        let source = LiveSource(session: session, monitor: monitor, target: resolved.label)
         let app = InspectorApp(source: source, options: InspectorOptions(theme: theme, ascii: ascii, refreshRate: fps))
         Termination.shared.onExit { InspectorApp.restoreTerminal() }
         do {

@@ -51,5 +51,6 @@ struct ScreenTests {
         // The terminal is restored: the shell prompt area is no longer the alternate screen's dashboard.
         let after = try session.capture()
         #expect(!after.contains("pool_size"), "dashboard still on screen after exit:\n\(after)")
+        session.close()
     }
 }

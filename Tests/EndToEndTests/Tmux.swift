@@ -14,7 +14,10 @@ final class TmuxSession {
         try tmux(["set-option", "-t", name, "remain-on-exit", "on"])
     }
 
-    deinit { _ = try? tmux(["kill-server"]) }
+    deinit { close() }
+
+    /// Stops this tmux server (and whatever still runs in it).
+    func close() { _ = try? tmux(["kill-server"]) }
 
     /// The visible screen as text.
     func capture() throws -> String { try tmux(["capture-pane", "-p", "-t", name]) }
@@ -56,6 +59,12 @@ final class TmuxSession {
     }
 }
 
+/// glibc's posix_spawn_file_actions_addclosefrom_np (2.34 and later), which the Glibc module does not export.
+private let closeFromAction: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? = {
+    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") else { return nil }
+    return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
+}()
+
 struct SpawnError: Error, CustomStringConvertible {
     var description: String
 }
@@ -82,6 +91,22 @@ func spawnAndWait(_ arguments: [String], environment: [String: String], readsOut
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
     }
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    // Nothing else is inherited: other tests in this process hold pipes (to children of their own)
+    // whose readers wait for end-of-file, which a tmux server keeping a copy would never let come.
+    if let closeFrom = closeFromAction { _ = closeFrom(&actions, 3) }
+
+    // A clean signal state: this process's threads block signals (SIGCHLD among them) and posix_spawn
+    // would pass that mask on, leaving a tmux server that never reaps its pane's program.
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var noSignals = sigset_t()
+    sigemptyset(&noSignals)
+    posix_spawnattr_setsigmask(&attributes, &noSignals)
+    var allSignals = sigset_t()
+    sigfillset(&allSignals)
+    posix_spawnattr_setsigdefault(&attributes, &allSignals)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
     let argv = arguments.map { strdup($0) } + [nil]
     let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
@@ -90,7 +115,7 @@ func spawnAndWait(_ arguments: [String], environment: [String: String], readsOut
         envp.forEach { free($0) }
     }
     var pid: pid_t = 0
-    let status = posix_spawnp(&pid, arguments[0], &actions, nil, argv, envp)
+    let status = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, envp)
     if readsOutput { close(pipe[1]) }
     guard status == 0 else {
         if readsOutput { close(pipe[0]) }
