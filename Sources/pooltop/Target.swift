@@ -10,7 +10,7 @@ struct ResolvedTarget {
     /// What the header shows: the masked target, or for the throwaway cluster where it lives.
     var label: String {
         guard let embedded else { return target.displayString }
-        return "embedded postgres@127.0.0.1:\(embedded.port) (\(embedded.socketDirectory))"
+        return "embedded cluster 127.0.0.1:\(embedded.port)"
     }
 
     /// `--url`, else the PG* environment when it names a server, else a new embedded cluster that is

@@ -12,8 +12,9 @@ enum HeaderView {
         if let data {
             x += frame.put(" " + data.target, x: x, y: 0, role: .text, limit: max(0, rightStart - x - 1))
             // The whole version string when it fits, else only its number.
-            if let full = data.serverVersion ?? data.server.serverVersion {
-                let short = shortVersion(full)
+            if let raw = data.serverVersion ?? data.server.serverVersion {
+                let full = raw.hasPrefix("PostgreSQL") ? raw : "PostgreSQL " + raw
+                let short = shortVersion(raw)
                 if let version = [full, short].first(where: { x + glyphs.separator.count + $0.count < rightStart }) {
                     frame.put(glyphs.separator + version, x: x, y: 0, role: .muted)
                 }
