@@ -102,7 +102,9 @@ struct ServerEventTests {
 
     @Test(arguments: [ResetMode.discardAll, .rollback, .none])
     func sessionSettingSurvivesCheckInOnlyWithoutDiscardAll(reset: ResetMode) async throws {
-        try await withPool(singleConnection(reset: reset), label: "reset-setting") { pool, _ in
+        let probe = try await ServerProbe.open()
+        defer { probe.close() }
+        try await withPool(singleConnection(reset: reset), label: "reset-setting") { pool, application in
             let (pid, original) = try await pool.withConnection(holder: "sets") { connection in
                 let original = try await connection.connection.query("SHOW work_mem").rows
                 _ = try await connection.connection.query("SET work_mem = '7777kB'")
@@ -113,6 +115,9 @@ struct ServerEventTests {
                 (connection.backendPID, try await connection.connection.query("SHOW work_mem").rows)
             }
             #expect(samePID == pid, "the session was replaced, not reset")
+            // DISCARD ALL resets to the session's start-up values: the backend still carries the pool's
+            // application_name, which the server panel and these tests find it by.
+            #expect(try await probe.backendPIDs(application: application) == Set([pid].compactMap { $0 }))
             if reset == .discardAll {
                 #expect(now == original)
             } else {
