@@ -48,6 +48,8 @@ let package = Package(
         .testTarget(name: "ConnectionPoolTests", dependencies: ["ConnectionPool", "ConnectionPoolTestUtils"]),
         .testTarget(name: "WorkloadTests", dependencies: ["Workload", "ConnectionPool", "LibPQ", "EmbeddedPostgres"]),
         .testTarget(name: "InspectorTests", dependencies: ["Inspector", "ConnectionPool", "Workload"]),
+        // Pool presets and the workload against the real embedded server (no fakes in place of the database).
+        .testTarget(name: "IntegrationTests", dependencies: ["ConnectionPool", "Workload", "LibPQ", "EmbeddedPostgres"]),
         .testTarget(name: "EndToEndTests", dependencies: ["EmbeddedPostgres"]),
     ],
     swiftLanguageModes: [.v6]
