@@ -285,10 +285,10 @@ public final class LoadGenerator: Sendable {
             case .none:
                 break
             case .statement(let sql):
-                _ = try await connection.query(sql)
+                _ = try await connection.execute(sql)
             case .sleepRandom(let minimum, let maximum):
                 let seconds = minimum + (maximum - minimum) * random.nextUnit()
-                _ = try await connection.query("SELECT pg_sleep($1)", [String(seconds)])
+                _ = try await connection.execute("SELECT pg_sleep($1)", [String(seconds)])
             case .readWrite(let table):
                 try await runReadWrite(table: table, row: random.nextIndex(upTo: Self.readWriteRows), on: connection)
             }
