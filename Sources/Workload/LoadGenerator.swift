@@ -224,7 +224,7 @@ public final class LoadGenerator: Sendable {
     ) async -> Bool {
         let lease: Lease<PooledPostgresConnection>
         do {
-            lease = try await pool.checkOut(holder: label)
+            lease = try await pool.checkOut(holder: label, activity: query.activity)
         } catch {
             switch error {
             case .timeout(let waited, _):
@@ -241,8 +241,7 @@ public final class LoadGenerator: Sendable {
         shard.checkedOut(id: id, wait: lease.waited)
         var failure: PostgresError?
         var queryTime: Duration?
-        if let activity = query.activity {
-            pool.reportActivity(lease, query: activity)
+        if query.activity != nil {
             let began = clock.now
             failure = await execute(query.operation, on: lease.connection.connection, random: &random)
             queryTime = clock.now - began
