@@ -111,7 +111,7 @@ public final class ConnectionPool<Factory: ConnectionFactory>: Sendable {
     /// Waits (FIFO) for a connection. `holder` labels the check-out in snapshots and events;
     /// `activity`, if given, is recorded as the running statement from the moment the connection is
     /// handed over (what `reportActivity` does, without its extra lock and clock read).
-    public func checkOut(holder: String, activity: String? = nil) async throws(PoolError) -> Lease<Connection> {
+    nonisolated(nonsending) public func checkOut(holder: String, activity: String? = nil) async throws(PoolError) -> Lease<Connection> {
         var decision = withMachine { machine, now in machine.checkOut(holder: holder, activity: activity, now: now) }
         while true {
             let assignment: PoolAssignment<any PoolableConnection>
@@ -142,7 +142,7 @@ public final class ConnectionPool<Factory: ConnectionFactory>: Sendable {
     }
 
     /// Returns a connection. `broken: true` closes it instead of reusing it.
-    public func checkIn(_ lease: Lease<Connection>, broken: Bool = false) async {
+    nonisolated(nonsending) public func checkIn(_ lease: Lease<Connection>, broken: Bool = false) async {
         let broken = broken || !lease.connection.isUsable
         let decision = withMachine { machine, now in
             machine.checkIn(

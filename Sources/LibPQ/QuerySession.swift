@@ -19,7 +19,7 @@ final class QuerySession: @unchecked Sendable {
 
     /// Sends one statement and waits for all its results. Caller holds the query slot. With
     /// `keepingRows` false the result carries only the command tag and count (no row is read).
-    func run(_ sql: String, _ parameters: [String?], keepingRows: Bool) async -> Result<QueryResult, PostgresError> {
+    nonisolated(nonsending) func run(_ sql: String, _ parameters: [String?], keepingRows: Bool) async -> Result<QueryResult, PostgresError> {
         collector.keepsRows = keepingRows
         let sent: Int32
         if parameters.isEmpty {

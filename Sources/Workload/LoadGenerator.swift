@@ -218,7 +218,7 @@ public final class LoadGenerator: Sendable {
     }
 
     /// One check-out → statement → check-in. False when the worker should end (pool shut down, task cancelled).
-    private func runPooled(
+    nonisolated(nonsending) private func runPooled(
         _ query: PreparedQuery, pool: ConnectionPool<PostgresConnectionFactory>, id: Int, label: String,
         shard: LoadShard, random: inout FastRandom, next: WorkerState
     ) async -> Bool {
@@ -278,7 +278,7 @@ public final class LoadGenerator: Sendable {
         return true
     }
 
-    private func execute(_ operation: PreparedQuery.Operation, on connection: PostgresConnection, random: inout FastRandom) async -> PostgresError? {
+    nonisolated(nonsending) private func execute(_ operation: PreparedQuery.Operation, on connection: PostgresConnection, random: inout FastRandom) async -> PostgresError? {
         do throws(PostgresError) {
             switch operation {
             case .none:
