@@ -43,7 +43,7 @@ extension ConnectionPool {
     }
 
     /// Parks the check-out until the machine resolves request `id`; cancellation removes it from the queue.
-    func wait(for id: UInt64) async -> Result<PoolAssignment<any PoolableConnection>, PoolError> {
+    nonisolated(nonsending) func wait(for id: UInt64) async -> Result<PoolAssignment<any PoolableConnection>, PoolError> {
         await withTaskCancellationHandler {
             // Unsafe (no canary allocation per wait): the machine resolves every request exactly once.
             await withUnsafeContinuation { (continuation: PoolWaiting) in

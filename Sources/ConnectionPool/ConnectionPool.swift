@@ -108,9 +108,11 @@ public final class ConnectionPool<Factory: ConnectionFactory>: Sendable {
         }
     }
 
-    /// Waits (FIFO) for a connection. `holder` labels the check-out in snapshots and events.
-    public func checkOut(holder: String) async throws(PoolError) -> Lease<Connection> {
-        var decision = withMachine { machine, now in machine.checkOut(holder: holder, now: now) }
+    /// Waits (FIFO) for a connection. `holder` labels the check-out in snapshots and events;
+    /// `activity`, if given, is recorded as the running statement from the moment the connection is
+    /// handed over (what `reportActivity` does, without its extra lock and clock read).
+    nonisolated(nonsending) public func checkOut(holder: String, activity: String? = nil) async throws(PoolError) -> Lease<Connection> {
+        var decision = withMachine { machine, now in machine.checkOut(holder: holder, activity: activity, now: now) }
         while true {
             let assignment: PoolAssignment<any PoolableConnection>
             switch decision {
@@ -122,13 +124,17 @@ public final class ConnectionPool<Factory: ConnectionFactory>: Sendable {
             do {
                 try await assignment.connection.ping()
                 state.withLock {
-                    $0.machine.prePingSucceeded(slot: assignment.slot, checkout: assignment.checkout, now: clock.now - origin)
+                    let now = clock.now - origin
+                    $0.machine.prePingSucceeded(slot: assignment.slot, checkout: assignment.checkout, now: now)
+                    if let activity {
+                        $0.machine.reportActivity(slot: assignment.slot, checkout: assignment.checkout, query: activity, now: now)
+                    }
                 }
                 return lease(assignment)
             } catch {
                 decision = withMachine { machine, now in
                     machine.prePingFailed(
-                        slot: assignment.slot, checkout: assignment.checkout, holder: holder,
+                        slot: assignment.slot, checkout: assignment.checkout, holder: holder, activity: activity,
                         requestedAt: assignment.requestedAt, now: now)
                 }
             }
@@ -136,7 +142,7 @@ public final class ConnectionPool<Factory: ConnectionFactory>: Sendable {
     }
 
     /// Returns a connection. `broken: true` closes it instead of reusing it.
-    public func checkIn(_ lease: Lease<Connection>, broken: Bool = false) async {
+    nonisolated(nonsending) public func checkIn(_ lease: Lease<Connection>, broken: Bool = false) async {
         let broken = broken || !lease.connection.isUsable
         let decision = withMachine { machine, now in
             machine.checkIn(

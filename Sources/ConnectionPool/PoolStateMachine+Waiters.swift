@@ -2,10 +2,10 @@
 extension PoolStateMachine {
     /// A check-out arrives. It takes an idle connection only when nobody waits (no barging); otherwise
     /// it queues behind the waiters, unless `maxWaiters` are already queued.
-    mutating func checkOut(holder: String, now: Duration) -> (CheckOutDecision, Actions) {
+    mutating func checkOut(holder: String, activity: String? = nil, now: Duration) -> (CheckOutDecision, Actions) {
         var actions = Actions()
         if isShutdown { return (.failed(.shutdown), actions) }
-        if waiters.isEmpty, let assignment = leaseIdle(holder: holder, requestedAt: now, now: now, into: &actions) {
+        if waiters.isEmpty, let assignment = leaseIdle(holder: holder, activity: activity, requestedAt: now, now: now, into: &actions) {
             startConnects(now: now, into: &actions)
             return (.leased(assignment), actions)
         }
@@ -13,7 +13,7 @@ extension PoolStateMachine {
             counters.rejected += 1
             return (.failed(.tooManyWaiters(limit: limit)), actions)
         }
-        let id = enqueue(holder: holder, requestedAt: now, atFront: false, now: now, into: &actions)
+        let id = enqueue(holder: holder, activity: activity, requestedAt: now, atFront: false, now: now, into: &actions)
         return (.queued(id: id), actions)
     }
 
@@ -36,7 +36,9 @@ extension PoolStateMachine {
 
     /// A pre-ping failed: the slot is closed as broken and the check-out goes back to the FRONT of the
     /// queue with its original start time (it was the oldest when served).
-    mutating func prePingFailed(slot: Int, checkout: UInt64, holder: String, requestedAt: Duration, now: Duration)
+    mutating func prePingFailed(
+        slot: Int, checkout: UInt64, holder: String, activity: String? = nil, requestedAt: Duration, now: Duration
+    )
         -> (CheckOutDecision, Actions)
     {
         var actions = Actions()
@@ -45,11 +47,11 @@ extension PoolStateMachine {
             close(index, reason: .broken, now: now, into: &actions)
         }
         if isShutdown { return (.failed(.shutdown), actions) }
-        if let assignment = leaseIdle(holder: holder, requestedAt: requestedAt, now: now, into: &actions) {
+        if let assignment = leaseIdle(holder: holder, activity: activity, requestedAt: requestedAt, now: now, into: &actions) {
             startConnects(now: now, into: &actions)
             return (.leased(assignment), actions)
         }
-        let id = enqueue(holder: holder, requestedAt: requestedAt, atFront: true, now: now, into: &actions)
+        let id = enqueue(holder: holder, activity: activity, requestedAt: requestedAt, atFront: true, now: now, into: &actions)
         return (.queued(id: id), actions)
     }
 
@@ -64,11 +66,11 @@ extension PoolStateMachine {
     // MARK: Internals
 
     private mutating func enqueue(
-        holder: String, requestedAt: Duration, atFront: Bool, now: Duration, into actions: inout Actions
+        holder: String, activity: String?, requestedAt: Duration, atFront: Bool, now: Duration, into actions: inout Actions
     ) -> UInt64 {
         let id = nextCheckoutID
         nextCheckoutID += 1
-        let entry = WaiterQueue<Continuation>.Entry(holder: holder, requestedAt: requestedAt)
+        let entry = WaiterQueue<Continuation>.Entry(holder: holder, activity: activity, requestedAt: requestedAt)
         if atFront { waiters.prepend(id, entry) } else { waiters.append(id, entry) }
         schedule(requestedAt + configuration.checkoutTimeout, into: &actions)
         startConnects(now: now, into: &actions)
@@ -76,7 +78,9 @@ extension PoolStateMachine {
     }
 
     /// Takes an idle connection in the configured order, closing any past its lifetime on the way.
-    mutating func leaseIdle(holder: String, requestedAt: Duration, now: Duration, into actions: inout Actions)
+    mutating func leaseIdle(
+        holder: String, activity: String? = nil, requestedAt: Duration, now: Duration, into actions: inout Actions
+    )
         -> Assignment?
     {
         while let id = popIdle() {
@@ -86,7 +90,7 @@ extension PoolStateMachine {
                 close(index, reason: .recycled, now: now, into: &actions)
                 continue
             }
-            return lease(index, holder: holder, requestedAt: requestedAt, now: now, into: &actions)
+            return lease(index, holder: holder, activity: activity, requestedAt: requestedAt, now: now, into: &actions)
         }
         return nil
     }
@@ -97,8 +101,11 @@ extension PoolStateMachine {
     }
 
     /// Marks the slot used by `holder` (checking first when pre-ping is on) and records the wait.
+    /// Without pre-ping, `activity` is recorded as the slot's running statement from now (as
+    /// `reportActivity` would, without another lock); with pre-ping the caller reports it after the ping.
     mutating func lease(
-        _ index: Int, holder: String, requestedAt: Duration, now: Duration, into actions: inout Actions
+        _ index: Int, holder: String, activity: String? = nil, requestedAt: Duration, now: Duration,
+        into actions: inout Actions
     ) -> Assignment {
         let checkout = nextCheckoutID
         nextCheckoutID += 1
@@ -110,6 +117,10 @@ extension PoolStateMachine {
         slots[index].leakWarned = false
         slots[index].uses += 1
         slots[index].pendingCheck = ping ? .ping : nil
+        if !ping, let activity {
+            slots[index].query = activity
+            slots[index].queryStartedAt = now
+        }
         setState(index, ping ? .checking : .inUse, now: now)
         counters.checkouts += 1
         waitTimes.record(waited)
@@ -122,7 +133,8 @@ extension PoolStateMachine {
     /// Gives the slot at `index` to the oldest waiter, if any.
     mutating func serveOldestWaiter(_ index: Int, now: Duration, into actions: inout Actions) -> Bool {
         guard let (id, entry) = waiters.popFirst() else { return false }
-        let assignment = lease(index, holder: entry.holder, requestedAt: entry.requestedAt, now: now, into: &actions)
+        let assignment = lease(
+            index, holder: entry.holder, activity: entry.activity, requestedAt: entry.requestedAt, now: now, into: &actions)
         resolve(id, entry, .success(assignment), into: &actions)
         return true
     }

@@ -3,6 +3,8 @@
 struct WaiterQueue<Continuation: Sendable>: Sendable {
     struct Entry: Sendable {
         var holder: String
+        /// The statement the check-out will run, recorded on its slot when it is served.
+        var activity: String? = nil
         /// When the check-out started; the time-out counts from here.
         var requestedAt: Duration
         /// nil until the waiting task attaches it.

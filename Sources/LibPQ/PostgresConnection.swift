@@ -59,9 +59,19 @@ public final class PostgresConnection: Sendable {
 
     /// Runs one statement with text parameters ($1, $2…; nil is NULL). Without parameters it uses
     /// the simple protocol (one message; several statements allowed, the last result is returned).
-    public func query(_ sql: String, _ parameters: [String?] = []) async throws(PostgresError) -> QueryResult {
+    nonisolated(nonsending) public func query(_ sql: String, _ parameters: [String?] = []) async throws(PostgresError) -> QueryResult {
+        try await run(sql, parameters, keepingRows: true)
+    }
+
+    /// Like `query`, for callers that ignore the rows (the load generator): the result has the command
+    /// tag and count but no columns or rows, which saves building them.
+    nonisolated(nonsending) public func execute(_ sql: String, _ parameters: [String?] = []) async throws(PostgresError) -> QueryResult {
+        try await run(sql, parameters, keepingRows: false)
+    }
+
+    nonisolated(nonsending) private func run(_ sql: String, _ parameters: [String?], keepingRows: Bool) async throws(PostgresError) -> QueryResult {
         if let refusal = state.withLock({ $0.beginQuery() }) { throw refusal }
-        let outcome = await session.run(sql, parameters)
+        let outcome = await session.run(sql, parameters, keepingRows: keepingRows)
         let connection = session.connection
         let usable = PQstatus(connection) == CONNECTION_OK
         let transaction = TransactionStatus(PQtransactionStatus(connection))

@@ -17,8 +17,10 @@ final class QuerySession: @unchecked Sendable {
         self.watch = watch
     }
 
-    /// Sends one statement and waits for all its results. Caller holds the query slot.
-    func run(_ sql: String, _ parameters: [String?]) async -> Result<QueryResult, PostgresError> {
+    /// Sends one statement and waits for all its results. Caller holds the query slot. With
+    /// `keepingRows` false the result carries only the command tag and count (no row is read).
+    nonisolated(nonsending) func run(_ sql: String, _ parameters: [String?], keepingRows: Bool) async -> Result<QueryResult, PostgresError> {
+        collector.keepsRows = keepingRows
         let sent: Int32
         if parameters.isEmpty {
             sent = PQsendQuery(connection, sql)

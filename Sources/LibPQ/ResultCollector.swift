@@ -6,6 +6,8 @@ struct ResultCollector {
     private var result: QueryResult?
     private var error: PostgresError?
     private var discardingCopyOutput = false
+    /// False: rows and columns are not read (only the command tag and count), for callers that ignore them.
+    var keepsRows = true
 
     /// Takes every result libpq can hand over without blocking; true once the query is complete.
     mutating func drain(_ connection: OpaquePointer) -> Bool {
@@ -52,7 +54,7 @@ struct ResultCollector {
     private mutating func absorb(_ next: OpaquePointer, connection: OpaquePointer) {
         switch PQresultStatus(next) {
         case PGRES_TUPLES_OK, PGRES_SINGLE_TUPLE:
-            result = QueryResult(rowsOf: next)
+            result = keepsRows ? QueryResult(rowsOf: next) : QueryResult(tagOf: next)
         case PGRES_COMMAND_OK, PGRES_EMPTY_QUERY:
             result = QueryResult(tagOf: next)
         case PGRES_COPY_IN:

@@ -218,13 +218,13 @@ public final class LoadGenerator: Sendable {
     }
 
     /// One check-out → statement → check-in. False when the worker should end (pool shut down, task cancelled).
-    private func runPooled(
+    nonisolated(nonsending) private func runPooled(
         _ query: PreparedQuery, pool: ConnectionPool<PostgresConnectionFactory>, id: Int, label: String,
         shard: LoadShard, random: inout FastRandom, next: WorkerState
     ) async -> Bool {
         let lease: Lease<PooledPostgresConnection>
         do {
-            lease = try await pool.checkOut(holder: label)
+            lease = try await pool.checkOut(holder: label, activity: query.activity)
         } catch {
             switch error {
             case .timeout(let waited, _):
@@ -241,8 +241,7 @@ public final class LoadGenerator: Sendable {
         shard.checkedOut(id: id, wait: lease.waited)
         var failure: PostgresError?
         var queryTime: Duration?
-        if let activity = query.activity {
-            pool.reportActivity(lease, query: activity)
+        if query.activity != nil {
             let began = clock.now
             failure = await execute(query.operation, on: lease.connection.connection, random: &random)
             queryTime = clock.now - began
@@ -279,16 +278,16 @@ public final class LoadGenerator: Sendable {
         return true
     }
 
-    private func execute(_ operation: PreparedQuery.Operation, on connection: PostgresConnection, random: inout FastRandom) async -> PostgresError? {
+    nonisolated(nonsending) private func execute(_ operation: PreparedQuery.Operation, on connection: PostgresConnection, random: inout FastRandom) async -> PostgresError? {
         do throws(PostgresError) {
             switch operation {
             case .none:
                 break
             case .statement(let sql):
-                _ = try await connection.query(sql)
+                _ = try await connection.execute(sql)
             case .sleepRandom(let minimum, let maximum):
                 let seconds = minimum + (maximum - minimum) * random.nextUnit()
-                _ = try await connection.query("SELECT pg_sleep($1)", [String(seconds)])
+                _ = try await connection.execute("SELECT pg_sleep($1)", [String(seconds)])
             case .readWrite(let table):
                 try await runReadWrite(table: table, row: random.nextIndex(upTo: Self.readWriteRows), on: connection)
             }
