@@ -11,13 +11,7 @@ struct ServeEmbedded: AsyncParsableCommand {
         shouldDisplay: false)
 
     func run() async throws {
-        let cluster: EmbeddedPostgres
-        do {
-            cluster = try await EmbeddedPostgres.start()
-        } catch {
-            throw Failure.runtime("embedded PostgreSQL: \(error.message)")
-        }
-        Termination.shared.onExit { cluster.stop() }
+        let cluster = try await startEmbeddedCluster()
         FileHandle.standardOutput.write(Data("conninfo=\(cluster.conninfo)\nurl=\(cluster.url)\n".utf8))
         while cluster.isRunning {
             try? await Task.sleep(for: .milliseconds(500))

@@ -27,17 +27,23 @@ struct ResolvedTarget {
         guard EmbeddedPostgres.isNeeded(target: nil, environment: environment) else {
             return ResolvedTarget(target: .environment, embedded: nil)
         }
-        let cluster: EmbeddedPostgres
-        do {
-            cluster = try await EmbeddedPostgres.start()
-        } catch {
-            throw Failure.runtime("embedded PostgreSQL: \(error.message)")
-        }
-        Termination.shared.onExit { cluster.stop() }
+        let cluster = try await startEmbeddedCluster()
         do {
             return ResolvedTarget(target: try ConnectionTarget(cluster.conninfo), embedded: cluster)
         } catch {
             throw Failure.runtime("embedded PostgreSQL: \(error.message)")
         }
     }
+}
+
+/// A new throwaway cluster, stopped and removed on every way out of the process.
+func startEmbeddedCluster() async throws -> EmbeddedPostgres {
+    let cluster: EmbeddedPostgres
+    do {
+        cluster = try await EmbeddedPostgres.start()
+    } catch {
+        throw Failure.runtime("embedded PostgreSQL: \(error.message)")
+    }
+    Termination.shared.onExit { cluster.stop() }
+    return cluster
 }
