@@ -17,9 +17,9 @@ run: build
 	@exec .build/$(CONFIG)/pooltop $(ARGS)
 
 # Fails if any test fails or if a throwaway cluster (folder or server) is left behind.
-# The end-to-end tests run the debug `pooltop` binary, so it is built first.
+# The end-to-end tests run the debug `pooltop` binary, so it is built first. All tests are swift-testing ones.
 test: deps
-	@status=0; { $(SWIFT) build --product pooltop && $(SWIFT) test; } || status=$$?; scripts/check-leaks.sh || status=1; exit $$status
+	@status=0; { $(SWIFT) build --product pooltop && $(SWIFT) test --disable-xctest; } || status=$$?; scripts/check-leaks.sh || status=1; exit $$status
 
 bench: build
 	@scripts/bench.sh
