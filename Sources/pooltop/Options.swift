@@ -48,6 +48,9 @@ struct PoolOptions: ParsableArguments {
     @Option(help: "Refuse check-outs beyond this many waiters.")
     var maxWaiters: Int?
 
+    @Option(help: ArgumentHelp("Back-off between failed connects: first..longest delay, doubling, e.g. 100ms..10s.", valueName: "range"))
+    var connectRetry: BackoffArgument?
+
     func validate() throws {
         if let poolSize, poolSize < 0 { throw ValidationError("--pool-size must be 0 or more, not \(poolSize)") }
         if let maxOverflow, maxOverflow < -1 { throw ValidationError("--max-overflow must be -1 (unlimited) or more, not \(maxOverflow)") }
@@ -76,6 +79,7 @@ struct PoolOptions: ParsableArguments {
         set(\.resetOnReturn, resetOnReturn)
         set(\.leakThreshold, leakThreshold.map { Optional($0.duration) })
         set(\.maxWaiters, maxWaiters.map { Optional($0) })
+        set(\.connectRetry, connectRetry?.backoff)
         if overridden { configuration.presetName = "\(preset.rawValue)+custom" }
         return configuration
     }
@@ -96,4 +100,25 @@ struct DurationArgument: ExpressibleByArgument {
 
     /// How --help shows a default: "10s", not the struct.
     var defaultValueDescription: String { DurationParsing.format(duration) }
+}
+
+/// `--connect-retry 100ms..10s`: the first and the longest delay between failed connects (doubling);
+/// a single duration is the first delay, with the default cap.
+struct BackoffArgument: ExpressibleByArgument {
+    var backoff: Backoff
+
+    init?(argument: String) {
+        let parts = argument.split(separator: "..", omittingEmptySubsequences: false).map(String.init)
+        guard (1...2).contains(parts.count), let initial = try? parseDuration(parts[0]), initial > .zero else { return nil }
+        var backoff = Backoff(initial: initial)
+        if parts.count == 2 {
+            guard let maximum = try? parseDuration(parts[1]), maximum >= initial else { return nil }
+            backoff.maximum = maximum
+        } else {
+            backoff.maximum = max(backoff.maximum, initial)
+        }
+        self.backoff = backoff
+    }
+
+    var defaultValueDescription: String { "\(DurationParsing.format(backoff.initial))..\(DurationParsing.format(backoff.maximum))" }
 }

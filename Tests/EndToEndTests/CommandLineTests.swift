@@ -32,6 +32,7 @@ struct CommandLineTests {
 
     @Test("bad usage gives exit status 2 and one line", arguments: [
         ["--pool-size", "-3"], ["--no-such-flag"], ["bench", "--duration", "soon"], ["--preset", "nonesuch"],
+        ["bench", "--connect-retry", "5s..1s"],
     ])
     func badUsage(arguments: [String]) throws {
         let outcome = try Binary.run(arguments)
