@@ -38,9 +38,21 @@ final class EventLoop: TaskExecutor, Sendable {
     }
     private let jobs = Mutex(Jobs())
     private let threadName: String
+    /// This loop's place in `group`.
+    let index: Int
+    /// The loop thread's `pthread_self()`, set when it starts (0 before).
+    private let thread = Atomic<UInt>(0)
+
+    /// The loop whose thread runs the caller, or nil off the loop threads.
+    static var current: EventLoop? {
+        let me = UInt(pthread_self())
+        for loop in group where loop.thread.load(ordering: .relaxed) == me { return loop }
+        return nil
+    }
 
     private init(index: Int) {
         threadName = "pooltop-libpq-\(index)"
+        self.index = index
         epollDescriptor = epoll_create1(Int32(EPOLL_CLOEXEC))
         wakeDescriptor = eventfd(0, Int32(EFD_CLOEXEC | EFD_NONBLOCK))
         precondition(epollDescriptor >= 0 && wakeDescriptor >= 0, "epoll/eventfd unavailable (errno \(pooltop_errno()))")
@@ -85,6 +97,14 @@ final class EventLoop: TaskExecutor, Sendable {
         wake()
     }
 
+    /// Ends a registration of an open socket that moves to another loop, without waking this one:
+    /// an event already taken from epoll may still point at the watch, so the registration's
+    /// reference is released after the loop's current batch, whenever the loop next turns.
+    func detach(_ watch: SocketWatch) {
+        _ = pooltop_epoll_control(epollDescriptor, EPOLL_CTL_DEL, watch.descriptor, 0, nil)
+        retired.withLock { $0.append(Unmanaged.passUnretained(watch)) }
+    }
+
     /// Queues a job of a task that prefers this executor; wakes the loop only if it sleeps.
     func enqueue(_ job: consuming ExecutorJob) {
         let unowned = UnownedJob(job)
@@ -108,6 +128,7 @@ final class EventLoop: TaskExecutor, Sendable {
         let masks = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity)
         var batch: [UnownedJob] = []
         let executor = asUnownedTaskExecutor()
+        thread.store(UInt(pthread_self()), ordering: .relaxed)
         while true {
             // Block only when no job waits; otherwise just collect whatever sockets are ready.
             let idle = jobs.withLock { jobs -> Bool in

@@ -21,6 +21,7 @@ final class QuerySession: @unchecked Sendable {
     /// `keepingRows` false the result carries only the command tag and count (no row is read).
     nonisolated(nonsending) func run(_ sql: String, _ parameters: [String?], keepingRows: Bool) async -> Result<QueryResult, PostgresError> {
         collector.keepsRows = keepingRows
+        watch.followCurrentLoop()
         let sent: Int32
         if parameters.isEmpty {
             sent = PQsendQuery(connection, sql)

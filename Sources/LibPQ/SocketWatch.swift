@@ -30,11 +30,15 @@ final class SocketWatch: Sendable {
 
     let descriptor: Int32
     private let state = Mutex(State())
-    private let loop: EventLoop
+    /// Index in `EventLoop.group` of the loop watching the socket. Changed only by
+    /// `followCurrentLoop`, which the querying task calls between queries (no other party touches
+    /// the registration then).
+    private let loopIndex: Atomic<Int>
+    private var loop: EventLoop { EventLoop.group[loopIndex.load(ordering: .relaxed)] }
 
     init(descriptor: Int32, loop: EventLoop = .next()) {
         self.descriptor = descriptor
-        self.loop = loop
+        self.loopIndex = Atomic(loop.index)
     }
 
     static let readableEdge = EPOLLIN.rawValue | EPOLLRDHUP.rawValue | EPOLLET.rawValue
@@ -43,6 +47,22 @@ final class SocketWatch: Sendable {
     /// Registers with the loop; returns errno when epoll refuses.
     func register(events: UInt32) -> Int32? {
         loop.register(self, events: events)
+    }
+
+    /// Moves the registration to the loop whose thread runs the caller (when it is a loop thread and
+    /// not the one watching already), so the next query's completion is handled on the thread its
+    /// task runs on: no cross-thread hand-off, no eventfd wake. Call only while the connection is idle
+    /// between queries and registered for `readableEdge`, with the query slot held. An event the old
+    /// loop already took from epoll may still be handled there: it only sets `pending`, which costs a
+    /// spurious read at worst; a readiness that comes during the move is reported again by the ADD.
+    func followCurrentLoop() {
+        guard let target = EventLoop.current, target !== loop else { return }
+        // Added to the new loop first (a socket may sit in two epoll sets for a moment; `handle` is
+        // safe from both), so a refused ADD leaves the old registration as it was.
+        guard target.register(self, events: Self.readableEdge) == nil else { return }
+        let source = loop
+        loopIndex.store(target.index, ordering: .relaxed)
+        source.detach(self)
     }
 
     func modify(events: UInt32) {

@@ -171,7 +171,13 @@ public final class LoadGenerator: Sendable {
             shard.register(id: id, label: label, incarnation: incarnation)
             // Workers run on the libpq loop threads: a query's result resumes its worker on a loop thread
             // that is awake anyway, and the check-in hands the connection to the next waiter there too.
-            let task = Task(executorPreference: PostgresConnection.eventLoopExecutor(for: id)) {
+            // Pooled workers all prefer ONE loop: the pool hands any connection to any worker, so workers
+            // on several loops would pass every completion and check-in between threads (sockets follow
+            // the querying task to its loop, so they gather there too). Without a pool each worker owns
+            // its connection, and the handshakes' CPU (SCRAM) spreads over the loops.
+            let loop: Int
+            if case .direct = backend { loop = id } else { loop = 0 }
+            let task = Task(executorPreference: PostgresConnection.eventLoopExecutor(for: loop)) {
                 await self.runWorker(id: id, label: label, shard: shard, incarnation: incarnation)
             }
             state.workers[id] = WorkerHandle(task: task, incarnation: incarnation)
