@@ -16,6 +16,9 @@ enum ConnectionHandshake {
             PQfinish(connection)
             throw error
         }
+        // From the first byte on: libpq's default notice processor writes to stderr, which would land
+        // on the user's screen (a server shutting down sends FATAL notices to its sessions).
+        PQsetNoticeProcessor(connection, { _, _ in }, nil)
         let deadline = Deadline()
         let timer = Task {
             try? await Task.sleep(for: timeout)
