@@ -4,9 +4,9 @@ import Glibc
 import CLibPQ
 import Synchronization
 
-/// The one thread that waits on every connection's socket (epoll, woken through an eventfd) and
-/// runs what each `SocketWatch` asks when its socket is ready. Never Dispatch sources: libpq
-/// closes and reuses descriptors, which corrupts them (swift-corelibs-libdispatch #833).
+/// One of a few threads (`group`), each waiting on its connections' sockets (epoll, woken through
+/// an eventfd) and running what each `SocketWatch` asks when its socket is ready. Never Dispatch
+/// sources: libpq closes and reuses descriptors, which corrupts them (swift-corelibs-libdispatch #833).
 ///
 /// It is also a `TaskExecutor`: tasks that prefer it (`Task(executorPreference:)`) run their jobs
 /// on this thread between epoll batches. A query's continuation resumed by the loop then continues
@@ -91,9 +91,10 @@ final class EventLoop: TaskExecutor, Sendable {
     /// closed the socket (epoll dropped it then, and the number may now belong to someone else).
     func deregister(_ watch: SocketWatch, descriptorOpen: Bool) {
         if descriptorOpen {
-            _ = pooltop_epoll_control(epollDescriptor, EPOLL_CTL_DEL, watch.descriptor, 0, nil)
+            detach(watch)
+        } else {
+            retired.withLock { $0.append(Unmanaged.passUnretained(watch)) }
         }
-        retired.withLock { $0.append(Unmanaged.passUnretained(watch)) }
         wake()
     }
 

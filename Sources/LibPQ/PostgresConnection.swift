@@ -42,8 +42,8 @@ public final class PostgresConnection: Sendable {
     public static func connect(
         to target: ConnectionTarget, timeout: Duration = .seconds(10), applicationName: String = "pooltop"
     ) async throws(PostgresError) -> PostgresConnection {
+        // Notices are already silenced: the handshake does it before the first byte.
         let connection = try await ConnectionHandshake.connect(to: target, timeout: timeout, applicationName: applicationName)
-        PQsetNoticeProcessor(connection, { _, _ in }, nil)
         guard PQsetnonblocking(connection, 1) == 0 else {
             let error = PostgresError(kind: .connectionFailed, connection: connection, prefix: "could not connect to \(target.displayString): ")
             PQfinish(connection)

@@ -145,7 +145,7 @@ public struct BenchReport: Sendable, Equatable, Codable {
         lines.append("  queries    \(queries)  (\(Self.format(qps)) q/s)   errors \(errors)   timeouts \(timeouts)")
         lines.append("  wait       p50 \(Self.format(waitP50Ms)) ms   p99 \(Self.format(waitP99Ms)) ms   max \(Self.format(waitMaxMs)) ms   mean \(Self.format(waitMeanMs)) ms")
         lines.append("  query      mean \(Self.format(queryMeanMs)) ms")
-        lines.append("  fairness   \(Self.fixedDecimal(fairness, digits: 3)) (Jain's index over \(workers) workers' query counts)")
+        lines.append("  fairness   \(DurationParsing.fixedDecimal(fairness, digits: 3)) (Jain's index over \(workers) workers' query counts)")
         lines.append("  pool       peak \(peakInUse) in use, \(peakOverflow) overflow, \(peakOpen) open, \(peakWaiters) waiting; \(connectionsOpened) connections opened")
         if let arrivalRate {
             lines.append("  open loop  \(Self.format(arrivalRate)) arrivals/s, peak backlog \(peakBacklog), dropped \(dropped)")
@@ -169,17 +169,6 @@ public struct BenchReport: Sendable, Equatable, Codable {
         let magnitude = abs(value)
         if magnitude < 0.0005 { return "0" }
         let digits = magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : magnitude >= 1 ? 2 : 3
-        return fixedDecimal(value, digits: digits)
-    }
-
-    /// `value` with exactly `digits` decimals (Jain's index reads 0.998, not 1, until it is 1.000).
-    static func fixedDecimal(_ value: Double, digits: Int) -> String {
-        var scale = 1.0
-        for _ in 0..<digits { scale *= 10 }
-        let scaled = Int64((abs(value) * scale).rounded())
-        let text = String(scaled)
-        let padded = String(repeating: "0", count: max(0, digits + 1 - text.count)) + text
-        let sign = value < 0 && scaled != 0 ? "-" : ""
-        return digits == 0 ? sign + padded : sign + padded.dropLast(digits) + "." + padded.suffix(digits)
+        return DurationParsing.fixedDecimal(value, digits: digits)
     }
 }

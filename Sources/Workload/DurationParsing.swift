@@ -40,20 +40,23 @@ public enum DurationParsing {
 
     /// `value` with at most `digits` decimals and no trailing zeros: 0.01, 1.5, 2.
     static func trimmedDecimal(_ value: Double, digits: Int = 3) -> String {
-        let negative = value < 0
-        let text = String(Int64((abs(value) * pow10(digits)).rounded()))
-        let padded = String(repeating: "0", count: max(0, digits + 1 - text.count)) + text
-        let integerPart = padded.dropLast(digits)
-        var fractionPart = Substring(padded.suffix(digits))
-        while fractionPart.last == "0" { fractionPart = fractionPart.dropLast() }
-        let sign = negative && (integerPart != "0" || !fractionPart.isEmpty) ? "-" : ""
-        return fractionPart.isEmpty ? "\(sign)\(integerPart)" : "\(sign)\(integerPart).\(fractionPart)"
+        var text = Substring(fixedDecimal(value, digits: digits))
+        guard text.contains(".") else { return String(text) }
+        while text.last == "0" { text = text.dropLast() }
+        if text.last == "." { text = text.dropLast() }
+        return String(text)
     }
 
-    private static func pow10(_ digits: Int) -> Double {
-        var result = 1.0
-        for _ in 0..<digits { result *= 10 }
-        return result
+    /// `value` with exactly `digits` decimals (Jain's index reads 0.998, not 1, until it is 1.000);
+    /// no sign when it rounds to zero.
+    static func fixedDecimal(_ value: Double, digits: Int) -> String {
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        let scaled = Int64((abs(value) * scale).rounded())
+        let text = String(scaled)
+        let padded = String(repeating: "0", count: max(0, digits + 1 - text.count)) + text
+        let sign = value < 0 && scaled != 0 ? "-" : ""
+        return digits == 0 ? sign + padded : sign + padded.dropLast(digits) + "." + padded.suffix(digits)
     }
 }
 

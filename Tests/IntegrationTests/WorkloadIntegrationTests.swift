@@ -80,9 +80,7 @@ struct WorkloadIntegrationTests {
     @Test func noPoolModeOpensOneServerSessionPerQueryAndReportsNoPool() async throws {
         let probe = try await ServerProbe.open()
         defer { probe.close() }
-        let table = uniqueName("no_pool_pids")
-        try await probe.execute("CREATE TABLE \(table) (pid integer NOT NULL)")
-        let mix = QueryMix([.init(.custom("INSERT INTO \(table) (pid) VALUES (pg_backend_pid())"))])
+        let (table, mix) = try await Self.backendRecordingMix(probe, name: "no_pool_pids")
         let options = BenchOptions(
             target: try await serverTarget(), pool: .sqlalchemy, load: LoadSettings(workers: 2, mix: mix), mode: .noPool,
             duration: .seconds(1), warmUp: .zero, applicationName: uniqueName("no_pool"))
@@ -110,9 +108,7 @@ struct WorkloadIntegrationTests {
     @Test func noPoolSessionHasNoPoolWhileThePooledOneReusesItsBackends() async throws {
         let probe = try await ServerProbe.open()
         defer { probe.close() }
-        let table = uniqueName("pooled_pids")
-        try await probe.execute("CREATE TABLE \(table) (pid integer NOT NULL)")
-        let mix = QueryMix([.init(.custom("INSERT INTO \(table) (pid) VALUES (pg_backend_pid())"))])
+        let (table, mix) = try await Self.backendRecordingMix(probe, name: "pooled_pids")
         let settings = LoadSettings(workers: 2, thinkTime: .milliseconds(2), mix: mix)
         let target = try await serverTarget()
 
@@ -136,6 +132,13 @@ struct WorkloadIntegrationTests {
     }
 
     /// The sum of every worker's query count (live, not per-second).
+    /// A fresh table and a mix whose every statement records the backend pid it ran on there.
+    static func backendRecordingMix(_ probe: ServerProbe, name: String) async throws -> (table: String, mix: QueryMix) {
+        let table = uniqueName(name)
+        try await probe.execute("CREATE TABLE \(table) (pid integer NOT NULL)")
+        return (table, QueryMix([.init(.custom("INSERT INTO \(table) (pid) VALUES (pg_backend_pid())"))]))
+    }
+
     static func workerQueries(_ generator: LoadGenerator) -> Int {
         generator.snapshot().workers.reduce(0) { $0 + $1.queries }
     }
