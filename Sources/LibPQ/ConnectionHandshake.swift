@@ -8,7 +8,7 @@ import Synchronization
 /// each time the socket is ready, re-reading PQsocket after every poll (libpq may replace it).
 enum ConnectionHandshake {
     static func connect(
-        to target: ConnectionTarget, timeout: Duration, applicationName: String
+        to target: ConnectionTarget, timeout: Duration, applicationName: String, probe: HandshakeProbe? = nil
     ) async throws(PostgresError) -> OpaquePointer {
         let connection = start(target, applicationName: applicationName)
         guard let connection, PQstatus(connection) != CONNECTION_BAD else {
@@ -33,11 +33,12 @@ enum ConnectionHandshake {
                 return connection
             case PGRES_POLLING_READING, PGRES_POLLING_WRITING:
                 let events = status == PGRES_POLLING_READING ? EPOLLIN.rawValue : EPOLLOUT.rawValue
-                let watch = SocketWatch(descriptor: PQsocket(connection))
+                let watch = SocketWatch(descriptor: PQsocket(connection), assumeReady: false)
                 if let code = watch.register(events: events | EPOLLONESHOT.rawValue) {
                     PQfinish(connection)
                     throw PostgresError(kind: .connectionFailed, message: "could not connect to \(target.displayString): cannot watch its socket (errno \(code))")
                 }
+                probe?.waits.add(1, ordering: .relaxed)
                 let woken = deadline.guarding(watch) ? await watch.waitForEvent() : false
                 deadline.release(watch)
                 watch.deregister(descriptorOpen: true)
@@ -78,6 +79,11 @@ enum ConnectionHandshake {
         error.message = error.message.masking([target.password].compactMap { $0 })
         return error
     }
+}
+
+/// Counts a handshake's waits for the socket (tests check that it sleeps instead of spinning).
+final class HandshakeProbe: Sendable {
+    let waits = Atomic<Int>(0)
 }
 
 /// A connect deadline: once expired it interrupts the watch being waited on, and every later one.

@@ -10,7 +10,8 @@ import Synchronization
 ///
 /// It is also a `TaskExecutor`: tasks that prefer it (`Task(executorPreference:)`) run their jobs
 /// on this thread between epoll batches. A query's continuation resumed by the loop then continues
-/// on the same thread, with no hand-off to another thread and no futex wake per query.
+/// on the same thread, with no hand-off to another thread and no futex wake per query. Tasks that
+/// prefer `EventLoop.following` run on whichever loop resumes them (see `FollowingExecutor`).
 final class EventLoop: TaskExecutor, Sendable {
     /// A few loops, like pgbench's `-j`: one thread would be the whole client's share of the CPU on a
     /// busy machine. Two at least, at most four (beyond that the server is the limit anyway).
@@ -25,14 +26,23 @@ final class EventLoop: TaskExecutor, Sendable {
         group[nextIndex.wrappingAdd(1, ordering: .relaxed).oldValue % group.count]
     }
 
+    /// The executor that runs a job on the loop thread that enqueues it.
+    static let following = FollowingExecutor()
+
     private let epollDescriptor: Int32
     private let wakeDescriptor: Int32
     /// Watches deregistered since the loop last looked; released only after the batch of events
     /// in hand is handled, so an event already taken from epoll never points at freed memory.
     private let retired = Mutex<[Unmanaged<SocketWatch>]>([])
 
+    /// A job and the executor it runs as (this loop, or `following`).
+    private struct QueuedJob {
+        var job: UnownedJob
+        var executor: UnownedTaskExecutor
+    }
+
     private struct Jobs: ~Copyable {
-        var queue: [UnownedJob] = []
+        var queue: [QueuedJob] = []
         /// True while the loop blocks in epoll_wait with an empty queue: an enqueuer must wake it.
         var sleeping = false
     }
@@ -40,14 +50,17 @@ final class EventLoop: TaskExecutor, Sendable {
     private let threadName: String
     /// This loop's place in `group`.
     let index: Int
-    /// The loop thread's `pthread_self()`, set when it starts (0 before).
-    private let thread = Atomic<UInt>(0)
+    /// Thread-specific slot holding, on each loop thread, its loop (unretained: loops live forever).
+    private static let currentKey: pthread_key_t = {
+        var key = pthread_key_t()
+        precondition(pthread_key_create(&key, nil) == 0, "cannot create a thread-specific key")
+        return key
+    }()
 
     /// The loop whose thread runs the caller, or nil off the loop threads.
     static var current: EventLoop? {
-        let me = UInt(pthread_self())
-        for loop in group where loop.thread.load(ordering: .relaxed) == me { return loop }
-        return nil
+        guard let loop = pthread_getspecific(currentKey) else { return nil }
+        return Unmanaged<EventLoop>.fromOpaque(loop).takeUnretainedValue()
     }
 
     private init(index: Int) {
@@ -108,9 +121,13 @@ final class EventLoop: TaskExecutor, Sendable {
 
     /// Queues a job of a task that prefers this executor; wakes the loop only if it sleeps.
     func enqueue(_ job: consuming ExecutorJob) {
-        let unowned = UnownedJob(job)
+        enqueue(UnownedJob(job), as: asUnownedTaskExecutor())
+    }
+
+    /// Queues `job` to run on this thread as a job of `executor`.
+    func enqueue(_ job: UnownedJob, as executor: UnownedTaskExecutor) {
         let mustWake = jobs.withLock { jobs -> Bool in
-            jobs.queue.append(unowned)
+            jobs.queue.append(QueuedJob(job: job, executor: executor))
             guard jobs.sleeping else { return false }
             jobs.sleeping = false
             return true
@@ -127,9 +144,8 @@ final class EventLoop: TaskExecutor, Sendable {
         let capacity = 64
         let tokens = UnsafeMutablePointer<UnsafeMutableRawPointer?>.allocate(capacity: capacity)
         let masks = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity)
-        var batch: [UnownedJob] = []
-        let executor = asUnownedTaskExecutor()
-        thread.store(UInt(pthread_self()), ordering: .relaxed)
+        var batch: [QueuedJob] = []
+        pthread_setspecific(Self.currentKey, Unmanaged.passUnretained(self).toOpaque())
         while true {
             // Block only when no job waits; otherwise just collect whatever sockets are ready.
             let idle = jobs.withLock { jobs -> Bool in
@@ -159,8 +175,24 @@ final class EventLoop: TaskExecutor, Sendable {
             // The jobs queued so far, oldest first; jobs they queue run in the next round, after
             // the sockets are looked at again, so no task can starve the I/O.
             jobs.withLock { swap(&$0.queue, &batch) }
-            for job in batch { job.runSynchronously(on: executor) }
+            for queued in batch { queued.job.runSynchronously(on: queued.executor) }
             batch.removeAll(keepingCapacity: true)
         }
+    }
+}
+
+/// A `TaskExecutor` over all the loops that runs each job on the loop thread that enqueues it, or on
+/// the next loop (round robin) when another thread does. A task preferring it goes where the event
+/// that resumes it was handled: a query's result resumes its task on the loop watching that
+/// connection, and a check-in that hands the connection to a waiting task resumes that task on the
+/// same thread, which then queries the connection there. Connections thus stay on their loop and
+/// tasks move to them, so pooled work spreads over every loop (like pgbench's `-j`) without a
+/// cross-thread wake or a socket move per query.
+final class FollowingExecutor: TaskExecutor, Sendable {
+    fileprivate init() {}
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let loop = EventLoop.current ?? EventLoop.next()
+        loop.enqueue(UnownedJob(job), as: asUnownedTaskExecutor())
     }
 }

@@ -37,6 +37,12 @@ public final class PostgresConnection: Sendable {
         EventLoop.group[abs(index % EventLoop.group.count)]
     }
 
+    /// An executor over all the libpq event loop threads that runs a task on whichever loop resumed
+    /// it. For tasks that share connections (through a pool): a task follows the connection it was
+    /// handed to that connection's loop, so the work of many tasks spreads over all the loops with
+    /// no hop between threads per query. The same rule as `eventLoopExecutor(for:)`: never block.
+    public static var followingEventLoopExecutor: any TaskExecutor { EventLoop.following }
+
     /// Connects without blocking a thread; throws `.connectionFailed` or `.timedOut`, naming the
     /// target by its display form. `applicationName` applies unless the target sets its own.
     public static func connect(
@@ -49,7 +55,7 @@ public final class PostgresConnection: Sendable {
             PQfinish(connection)
             throw error
         }
-        let watch = SocketWatch(descriptor: PQsocket(connection))
+        let watch = SocketWatch(descriptor: PQsocket(connection), assumeReady: true)
         if let code = watch.register(events: SocketWatch.readableEdge) {
             PQfinish(connection)
             throw PostgresError(kind: .connectionFailed, message: "could not watch the socket for \(target.displayString) (errno \(code))")

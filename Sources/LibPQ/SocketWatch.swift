@@ -18,7 +18,7 @@ final class SocketWatch: Sendable {
     }
 
     private struct State {
-        var pending = true
+        var pending: Bool
         var interrupted = false
         var waiter: Waiter?
     }
@@ -29,15 +29,20 @@ final class SocketWatch: Sendable {
     }
 
     let descriptor: Int32
-    private let state = Mutex(State())
+    private let state: Mutex<State>
     /// Index in `EventLoop.group` of the loop watching the socket. Changed only by
     /// `followCurrentLoop`, which the querying task calls between queries (no other party touches
     /// the registration then).
     private let loopIndex: Atomic<Int>
     private var loop: EventLoop { EventLoop.group[loopIndex.load(ordering: .relaxed)] }
 
-    init(descriptor: Int32, loop: EventLoop = .next()) {
+    /// `assumeReady`: the first park reads before sleeping (a connection's socket may hold data from
+    /// the handshake that no edge will announce). False for a one-shot wait that must sleep until the
+    /// socket is ready (the handshake: a first park that returned at once made it spin on `EAGAIN`
+    /// until the server answered).
+    init(descriptor: Int32, loop: EventLoop = .next(), assumeReady: Bool) {
         self.descriptor = descriptor
+        self.state = Mutex(State(pending: assumeReady))
         self.loopIndex = Atomic(loop.index)
     }
 

@@ -88,7 +88,7 @@ public final class LoadGenerator: Sendable {
         self.init(backend: .direct(factory), settings: settings)
     }
 
-    init(backend: Backend, settings: LoadSettings, shardCount: Int = 16) {
+    init(backend: Backend, settings: LoadSettings, shardCount: Int = 4) {
         self.backend = backend
         readWriteTable = "pooltop_rw_\(ProcessInfo.processInfo.processIdentifier)"
         shards = (0..<shardCount).map { LoadShard(index: $0, of: shardCount) }
@@ -170,14 +170,18 @@ public final class LoadGenerator: Sendable {
             let label = "worker-\(id)"
             shard.register(id: id, label: label, incarnation: incarnation)
             // Workers run on the libpq loop threads: a query's result resumes its worker on a loop thread
-            // that is awake anyway, and the check-in hands the connection to the next waiter there too.
-            // Pooled workers all prefer ONE loop: the pool hands any connection to any worker, so workers
-            // on several loops would pass every completion and check-in between threads (sockets follow
-            // the querying task to its loop, so they gather there too). Without a pool each worker owns
-            // its connection, and the handshakes' CPU (SCRAM) spreads over the loops.
-            let loop: Int
-            if case .direct = backend { loop = id } else { loop = 0 }
-            let task = Task(executorPreference: PostgresConnection.eventLoopExecutor(for: loop)) {
+            // that is awake anyway. Pooled workers follow their connection: the loop that handles a
+            // result, or the check-in that hands a connection to a waiting worker, runs that worker next,
+            // so each connection's queries stay on one thread while the work spreads over all loops.
+            // Without a pool each worker owns its connection, and the handshakes' CPU (SCRAM) spreads
+            // over the loops by worker.
+            let executor: any TaskExecutor
+            if case .direct = backend {
+                executor = PostgresConnection.eventLoopExecutor(for: id)
+            } else {
+                executor = PostgresConnection.followingEventLoopExecutor
+            }
+            let task = Task(executorPreference: executor) {
                 await self.runWorker(id: id, label: label, shard: shard, incarnation: incarnation)
             }
             state.workers[id] = WorkerHandle(task: task, incarnation: incarnation)

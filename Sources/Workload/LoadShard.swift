@@ -31,6 +31,9 @@ final class LoadShard: Sendable {
         var records: [Record?] = []
         var counts = IntervalCounts()
         var waits = WaitHistogram.make()
+        /// An empty histogram swapped in by `drain`, so the full one is merged and cleared outside the
+        /// lock (a worker recording a wait never waits for a merge). Nil while a drain holds it.
+        var spareWaits: Histogram<UInt64>? = WaitHistogram.make()
     }
 
     let count: Int
@@ -115,14 +118,22 @@ final class LoadShard: Sendable {
 
     /// Moves the interval's counts and waits into the caller's, leaving this shard's interval empty.
     func drain(into counts: inout IntervalCounts, waits: inout Histogram<UInt64>) {
-        state.withLock { state in
+        let full = state.withLock { state -> Histogram<UInt64>? in
             counts.add(state.counts)
             state.counts = IntervalCounts()
-            if state.waits.totalCount > 0 {
+            guard state.waits.totalCount > 0 else { return nil }
+            guard var taken = state.spareWaits.take() else {
                 waits.add(state.waits)
                 state.waits.reset()
+                return nil
             }
+            swap(&taken, &state.waits)
+            return taken
         }
+        guard var full else { return }
+        waits.add(full)
+        full.reset()
+        state.withLock { $0.spareWaits = full }
     }
 
     func appendWorkers(to workers: inout [WorkerStats]) {

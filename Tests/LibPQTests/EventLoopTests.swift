@@ -1,0 +1,80 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+@testable import LibPQ
+import Testing
+
+@Suite struct EventLoopTests {
+    /// A server that accepts TCP connections (the kernel completes them into the backlog) and never
+    /// says a word: libpq sends its first packet and waits for an answer that never comes.
+    private final class SilentListener {
+        let descriptor: Int32
+        let port: Int
+
+        init() throws {
+            let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            try #require(descriptor >= 0)
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+            let listening = withUnsafeMutablePointer(to: &address) { pointer in
+                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { generic in
+                    bind(descriptor, generic, length) == 0 && getsockname(descriptor, generic, &length) == 0
+                        && listen(descriptor, 8) == 0
+                }
+            }
+            if !listening { close(descriptor) }
+            try #require(listening)
+            self.descriptor = descriptor
+            port = Int(UInt16(bigEndian: address.sin_port))
+        }
+
+        deinit { close(descriptor) }
+    }
+
+    @Test func handshakeSleepsUntilTheServerAnswersInsteadOfSpinning() async throws {
+        let listener = try SilentListener()
+        let target = try ConnectionTarget("host=127.0.0.1 port=\(listener.port) dbname=x user=x sslmode=disable")
+        let probe = HandshakeProbe()
+        await #expect {
+            _ = try await ConnectionHandshake.connect(to: target, timeout: .milliseconds(300), applicationName: "test", probe: probe)
+        } throws: { error in
+            (error as? PostgresError)?.kind == .timedOut
+        }
+        // One wait for the TCP connect, one for the answer to the startup packet. A watch that
+        // started "ready" made every wait return at once: thousands of polls in 300 ms.
+        #expect(probe.waits.load(ordering: .relaxed) <= 3)
+    }
+
+    @Test func followingExecutorRunsTheTaskOnTheLoopThatResumedIt() async throws {
+        let connection = try await connectToTestServer()
+        defer { connection.close() }
+        let loops = try await Task(executorPreference: PostgresConnection.followingEventLoopExecutor) {
+            let before = EventLoop.current?.index
+            var after: [Int?] = []
+            for _ in 0..<5 {
+                _ = try await connection.query("SELECT 1")
+                after.append(EventLoop.current?.index)
+            }
+            return (before, after)
+        }.value
+        // Started from a test thread, the task lands on some loop; the connection's socket follows
+        // it there, and every result then resumes the task on that same loop.
+        let start = try #require(loops.0)
+        #expect(loops.1 == Array(repeating: start, count: 5))
+    }
+
+    @Test func followingTasksSpreadOverTheLoops() async throws {
+        try #require(EventLoop.group.count >= 2)
+        // Enqueued from outside the loops, new tasks go round robin: several tasks use several loops.
+        var seen = Set<Int>()
+        for _ in 0..<(EventLoop.group.count * 2) {
+            let index = await Task(executorPreference: PostgresConnection.followingEventLoopExecutor) {
+                EventLoop.current?.index
+            }.value
+            if let index { seen.insert(index) }
+        }
+        #expect(seen.count >= 2)
+    }
+}
