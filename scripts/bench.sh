@@ -3,7 +3,8 @@
 # all against ONE embedded PostgreSQL cluster in the same run, then one table with ratios to pgbench, the
 # 10,000-worker run (RSS, fairness) and the pool micro-benchmark when it is built.
 #
-# Environment: BENCH_SECONDS (default 10) per run, BENCH_OUT (default .bench) for the raw results,
+# Environment: BENCH_SECONDS (default 10) per run, BENCH_ROUNDS (default 3) paired rounds of W1 and W2,
+# BENCH_SETTLE (default 3) seconds of quiet before each run, BENCH_OUT (default .bench) for the raw results,
 # SCRATCH (default .build) for the release build, POOLTOP_BIN to use a built binary, PEERS (default ../shared/bench/peers.py), BENCH_DSN to use a
 # running server instead of the embedded one (it must have the role and database `bench`).
 set -euo pipefail
@@ -90,30 +91,51 @@ peer_run() { # peer, name, query
         --query "$query" > "$OUT/$peer-$name.json" 2> "$OUT/$peer-$name.err" || rm -f "$OUT/$peer-$name.json"
 }
 
-pgbench_run w1 'SELECT 1;'
-pooltop_bench w1 --workers 32 --pool-size 5 --max-overflow 10 --query "SELECT 1"
-pgbench_run w2 'SELECT pg_sleep(0.01);'
-pooltop_bench w2 --workers 32 --pool-size 5 --max-overflow 10 --query "SELECT pg_sleep(0.01)"
+# A run that starts right after another one is up to 15% slower on a small shared machine, whichever tool
+# ran before (measured with the same pooltop binary three times in a row after pgbench): every run waits
+# BENCH_SETTLE seconds first. W1 and W2 compare pooltop with pgbench, so they run as BENCH_ROUNDS pairs in
+# alternating order (pgbench first, then pooltop first, ...) and each tool's median run is the one reported.
+SETTLE=${BENCH_SETTLE:-3}
+ROUNDS=${BENCH_ROUNDS:-3}
+settle() { sleep "$SETTLE"; }
+
+paired() { # name, pgbench SQL, pooltop query
+    local name=$1 sql=$2 query=$3 round
+    for round in $(seq 1 "$ROUNDS"); do
+        if [ $((round % 2)) -eq 1 ]; then
+            settle; pgbench_run "$name-$round" "$sql"
+            settle; pooltop_bench "$name-$round" --workers 32 --pool-size 5 --max-overflow 10 --query "$query"
+        else
+            settle; pooltop_bench "$name-$round" --workers 32 --pool-size 5 --max-overflow 10 --query "$query"
+            settle; pgbench_run "$name-$round" "$sql"
+        fi
+    done
+}
+
+paired w1 'SELECT 1;' "SELECT 1"
+paired w2 'SELECT pg_sleep(0.01);' "SELECT pg_sleep(0.01)"
+settle
 pooltop_bench w3-1 --workers 1 --pool-size 5 --max-overflow 10 --query none
-pooltop_bench w3-64 --workers 64 --pool-size 5 --max-overflow 10 --query none
-pooltop_bench w4 --workers 32 --no-pool --query "SELECT 1"
+settle; pooltop_bench w3-64 --workers 64 --pool-size 5 --max-overflow 10 --query none
+settle; pooltop_bench w4 --workers 32 --no-pool --query "SELECT 1"
 
 if [ -f "$PEERS" ] && python3 -c 'import sqlalchemy, psycopg2' 2>/dev/null; then
-    peer_run sqlalchemy w1 "SELECT 1"; peer_run sqlalchemy w2 "SELECT pg_sleep(0.01)"
+    settle; peer_run sqlalchemy w1 "SELECT 1"; settle; peer_run sqlalchemy w2 "SELECT pg_sleep(0.01)"
 else
     say "sqlalchemy/psycopg2 not importable: skipping that peer"
 fi
 if [ -f "$PEERS" ] && python3 -c 'import psycopg_pool' 2>/dev/null; then
-    peer_run psycopg_pool w1 "SELECT 1"; peer_run psycopg_pool w2 "SELECT pg_sleep(0.01)"
+    settle; peer_run psycopg_pool w1 "SELECT 1"; settle; peer_run psycopg_pool w2 "SELECT pg_sleep(0.01)"
 else
     say "psycopg_pool not importable: skipping that peer"
 fi
 if [ -f "$PEERS" ] && python3 -c 'import psycopg2' 2>/dev/null; then
-    peer_run nopool w4 "SELECT 1"
+    settle; peer_run nopool w4 "SELECT 1"
 fi
 
 # Each worker gets a turn every 10000 / 1500 ≈ 6.7 s: 40 s gives each about six queries, enough for Jain's index.
 TEN_K_SECONDS=${BENCH_10K_SECONDS:-40}
+settle
 say "pooltop 10k: 10,000 workers on 15 connections, pg_sleep(0.01), ${TEN_K_SECONDS}s"
 "$BIN" bench --url "$DSN" --duration "${TEN_K_SECONDS}s" --json --workers 10000 --pool-size 15 --max-overflow 0 \
     --query "SELECT pg_sleep(0.01)" > "$OUT/pooltop-10k.json" 2> "$OUT/pooltop-10k.err" || rm -f "$OUT/pooltop-10k.json"
@@ -157,6 +179,24 @@ def pgbench(name):
         or re.search(r"tps = ([0-9.]+)", text)
     return float(m.group(1)) if m else None
 
+def median_runs(name):
+    """The paired rounds of `name`: (pgbench tps per round, pooltop JSON per round), each in round order."""
+    pg, pt, round = [], [], 1
+    while os.path.exists(os.path.join(out, "pgbench-%s-%d.txt" % (name, round))) or os.path.exists(os.path.join(out, "pooltop-%s-%d.json" % (name, round))):
+        pg.append(pgbench("%s-%d" % (name, round)))
+        pt.append(load("pooltop-%s-%d" % (name, round)))
+        round += 1
+    return pg, pt
+
+def median_of(values, key=lambda v: v):
+    present = sorted((v for v in values if v is not None), key=key)
+    return present[(len(present) - 1) // 2] if present else None
+
+paired = {}
+for name in ("w1", "w2"):
+    pg, pt = median_runs(name)
+    paired[name] = (pg, pt, median_of(pg), median_of(pt, key=lambda r: r["qps"]))
+
 def num(v, digits=1):
     return "-" if v is None else f"{v:,.{digits}f}"
 
@@ -168,7 +208,11 @@ def row(workload, tool, r, base):
                  num(r.get("wait_p50_ms") if r else None, 3), num(r.get("wait_p99_ms") if r else None, 3),
                  num(r.get("fairness") if r else None, 4), str(r.get("errors", "-")) if r else "-"])
 
-pg1, pg2 = pgbench("w1"), pgbench("w2")
+pg1, pg2 = paired["w1"][2], paired["w2"][2]
+median = {"pooltop-w1": paired["w1"][3], "pooltop-w2": paired["w2"][3]}
+plain_load = load
+def load(name):
+    return median[name] if name in median else plain_load(name)
 rows.append(["W1 SELECT 1, 32 workers, 5+10", "pgbench 15c/2j", num(pg1), "1.00x" if pg1 else "-", "-", "-", "-", "-"])
 row("", "pooltop", load("pooltop-w1"), pg1)
 row("", "sqlalchemy QueuePool", load("sqlalchemy-w1"), pg1)
@@ -190,6 +234,16 @@ print(line(headers))
 print("|" + "|".join(("-" * (w + 2)) for w in widths) + "|")
 for r in rows:
     print(line(r))
+print()
+
+for name, label in (("w1", "W1"), ("w2", "W2")):
+    pg, pt, _, _ = paired[name]
+    if pg:
+        cells = []
+        for i, (a, b) in enumerate(zip(pg, pt), 1):
+            ratio = f"{b['qps'] / a:.2f}x" if a and b else "-"
+            cells.append(f"{num(b['qps'] if b else None, 0)} vs {num(a, 0)} ({ratio})")
+        print(f"{label} rounds, pooltop vs pgbench (the table shows each tool's median): " + "; ".join(cells))
 print()
 
 checks = []
