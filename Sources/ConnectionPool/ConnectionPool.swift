@@ -141,7 +141,8 @@ public final class ConnectionPool<Factory: ConnectionFactory>: Sendable {
         }
     }
 
-    /// Returns a connection. `broken: true` closes it instead of reusing it.
+    /// Returns a connection. `broken: true` closes it instead of reusing it; so does a connection that
+    /// is no longer `isUsable` (callers need not check).
     nonisolated(nonsending) public func checkIn(_ lease: Lease<Connection>, broken: Bool = false) async {
         let broken = broken || !lease.connection.isUsable
         let decision = withMachine { machine, now in
@@ -204,10 +205,10 @@ extension ConnectionPool {
         let lease = try await checkOut(holder: holder)
         do {
             let result = try await body(lease.connection)
-            await checkIn(lease, broken: !lease.connection.isUsable)
+            await checkIn(lease)
             return result
         } catch {
-            await checkIn(lease, broken: !lease.connection.isUsable)
+            await checkIn(lease)
             throw error
         }
     }

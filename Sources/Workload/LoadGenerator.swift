@@ -256,7 +256,7 @@ public final class LoadGenerator: Sendable {
             failure = await execute(query.operation, on: lease.connection.connection, random: &random)
             queryTime = clock.now - began
         }
-        await pool.checkIn(lease, broken: !lease.connection.isUsable)
+        await pool.checkIn(lease)
         shard.finished(id: id, queryTime: queryTime, error: failure?.description, next: next)
         return true
     }
@@ -374,7 +374,7 @@ public final class LoadGenerator: Sendable {
             let started = clock.now
             let outcome = await runCapturing(sql, on: lease.connection.connection)
             let elapsed = clock.now - started
-            await pool.checkIn(lease, broken: !lease.connection.isUsable)
+            await pool.checkIn(lease)
             return AdHocResult(sql: sql, outcome: outcome, waited: lease.waited, elapsed: elapsed)
         case .direct(let factory):
             let connection: PooledPostgresConnection
