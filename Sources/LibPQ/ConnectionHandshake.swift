@@ -7,8 +7,10 @@ import Synchronization
 /// Opens a libpq connection without blocking a thread: PQconnectStartParams, then PQconnectPoll
 /// each time the socket is ready, re-reading PQsocket after every poll (libpq may replace it).
 enum ConnectionHandshake {
+    /// Every wait is watched by `loop`, the loop the connection will live on.
     static func connect(
-        to target: ConnectionTarget, timeout: Duration, applicationName: String, probe: HandshakeProbe? = nil
+        to target: ConnectionTarget, timeout: Duration, applicationName: String, loop: EventLoop = .leastLoaded(),
+        probe: HandshakeProbe? = nil
     ) async throws(PostgresError) -> OpaquePointer {
         let connection = start(target, applicationName: applicationName)
         guard let connection, PQstatus(connection) != CONNECTION_BAD else {
@@ -33,7 +35,7 @@ enum ConnectionHandshake {
                 return connection
             case PGRES_POLLING_READING, PGRES_POLLING_WRITING:
                 let events = status == PGRES_POLLING_READING ? EPOLLIN.rawValue : EPOLLOUT.rawValue
-                let watch = SocketWatch(descriptor: PQsocket(connection), assumeReady: false)
+                let watch = SocketWatch(descriptor: PQsocket(connection), loop: loop, assumeReady: false)
                 if let code = watch.register(events: events | EPOLLONESHOT.rawValue) {
                     PQfinish(connection)
                     throw PostgresError(kind: .connectionFailed, message: "could not connect to \(target.displayString): cannot watch its socket (errno \(code))")

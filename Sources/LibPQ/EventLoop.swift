@@ -21,9 +21,22 @@ final class EventLoop: TaskExecutor, Sendable {
     }()
     private static let nextIndex = Atomic<Int>(0)
 
-    /// The loop the next socket is watched by (round robin).
+    /// The next loop in round robin (where jobs enqueued from outside the loops go).
     static func next() -> EventLoop {
         group[nextIndex.wrappingAdd(1, ordering: .relaxed).oldValue % group.count]
+    }
+
+    /// The loop watching the fewest sockets (ties go round robin): where a new connection lives.
+    /// Connections stay on their loop and pooled tasks follow them there, so this is what spreads
+    /// a pool's work over the loops.
+    static func leastLoaded() -> EventLoop {
+        let start = nextIndex.wrappingAdd(1, ordering: .relaxed).oldValue
+        var best = group[start % group.count]
+        for offset in 1..<group.count {
+            let loop = group[(start + offset) % group.count]
+            if loop.watchCount < best.watchCount { best = loop }
+        }
+        return best
     }
 
     /// The executor that runs a job on the loop thread that enqueues it.
@@ -47,6 +60,9 @@ final class EventLoop: TaskExecutor, Sendable {
         var sleeping = false
     }
     private let jobs = Mutex(Jobs())
+    /// Sockets registered with this loop now.
+    private let watched = Atomic<Int>(0)
+    var watchCount: Int { watched.load(ordering: .relaxed) }
     private let threadName: String
     /// This loop's place in `group`.
     let index: Int
@@ -91,6 +107,7 @@ final class EventLoop: TaskExecutor, Sendable {
             token.release()
             return code
         }
+        watched.wrappingAdd(1, ordering: .relaxed)
         return nil
     }
 
@@ -106,6 +123,7 @@ final class EventLoop: TaskExecutor, Sendable {
         if descriptorOpen {
             detach(watch)
         } else {
+            watched.wrappingSubtract(1, ordering: .relaxed)
             retired.withLock { $0.append(Unmanaged.passUnretained(watch)) }
         }
         wake()
@@ -115,6 +133,7 @@ final class EventLoop: TaskExecutor, Sendable {
     /// an event already taken from epoll may still point at the watch, so the registration's
     /// reference is released after the loop's current batch, whenever the loop next turns.
     func detach(_ watch: SocketWatch) {
+        watched.wrappingSubtract(1, ordering: .relaxed)
         _ = pooltop_epoll_control(epollDescriptor, EPOLL_CTL_DEL, watch.descriptor, 0, nil)
         retired.withLock { $0.append(Unmanaged.passUnretained(watch)) }
     }

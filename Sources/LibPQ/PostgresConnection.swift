@@ -28,19 +28,13 @@ public final class PostgresConnection: Sendable {
         if !state.withLock({ $0.isClosed }) { finish() }
     }
 
-    /// One of the libpq event loop threads (`index` modulo their count) as a task executor. Tasks
-    /// that mostly talk to PostgreSQL run cheapest with one as their preference
-    /// (`Task(executorPreference:)`): a finished query resumes them on a loop thread that is already
-    /// awake, instead of waking a thread of the global pool for every query. Such tasks must not
-    /// block the thread (they would stall its connections' I/O).
-    public static func eventLoopExecutor(for index: Int) -> any TaskExecutor {
-        EventLoop.group[abs(index % EventLoop.group.count)]
-    }
-
     /// An executor over all the libpq event loop threads that runs a task on whichever loop resumed
-    /// it. For tasks that share connections (through a pool): a task follows the connection it was
-    /// handed to that connection's loop, so the work of many tasks spreads over all the loops with
-    /// no hop between threads per query. The same rule as `eventLoopExecutor(for:)`: never block.
+    /// it. Tasks that mostly talk to PostgreSQL run cheapest with it as their preference
+    /// (`Task(executorPreference:)`): a finished query resumes them on the loop thread that read the
+    /// result, which is awake anyway, instead of waking a thread of the global pool for every query.
+    /// A task follows each connection it uses to that connection's loop, so the work of many tasks
+    /// spreads over all the loops with no hop between threads per query. Such tasks must not block
+    /// the thread (they would stall its connections' I/O).
     public static var followingEventLoopExecutor: any TaskExecutor { EventLoop.following }
 
     /// Connects without blocking a thread; throws `.connectionFailed` or `.timedOut`, naming the
@@ -48,14 +42,19 @@ public final class PostgresConnection: Sendable {
     public static func connect(
         to target: ConnectionTarget, timeout: Duration = .seconds(10), applicationName: String = "pooltop"
     ) async throws(PostgresError) -> PostgresConnection {
+        // One loop watches the connection from its first byte: the least loaded one, so connections
+        // spread evenly over the loops, and a task that follows its connections (the handshake
+        // resumes it on this loop) is already where the session's results will arrive.
+        let loop = EventLoop.leastLoaded()
         // Notices are already silenced: the handshake does it before the first byte.
-        let connection = try await ConnectionHandshake.connect(to: target, timeout: timeout, applicationName: applicationName)
+        let connection = try await ConnectionHandshake.connect(
+            to: target, timeout: timeout, applicationName: applicationName, loop: loop)
         guard PQsetnonblocking(connection, 1) == 0 else {
             let error = PostgresError(kind: .connectionFailed, connection: connection, prefix: "could not connect to \(target.displayString): ")
             PQfinish(connection)
             throw error
         }
-        let watch = SocketWatch(descriptor: PQsocket(connection), assumeReady: true)
+        let watch = SocketWatch(descriptor: PQsocket(connection), loop: loop, assumeReady: true)
         if let code = watch.register(events: SocketWatch.readableEdge) {
             PQfinish(connection)
             throw PostgresError(kind: .connectionFailed, message: "could not watch the socket for \(target.displayString) (errno \(code))")
@@ -84,6 +83,9 @@ public final class PostgresConnection: Sendable {
         if state.withLock({ $0.endQuery(usable: usable, transactionStatus: transaction) }) { finish() }
         return try outcome.get()
     }
+
+    /// The index of the event loop watching this connection's socket (for tests).
+    var loopIndex: Int { session.watch.currentLoopIndex }
 
     /// Asks the server to cancel the running query (best effort); the query then fails with
     /// SQLSTATE 57014 and the connection stays usable. Does nothing when no query is running.

@@ -35,12 +35,14 @@ final class SocketWatch: Sendable {
     /// the registration then).
     private let loopIndex: Atomic<Int>
     private var loop: EventLoop { EventLoop.group[loopIndex.load(ordering: .relaxed)] }
+    /// The index of the loop watching the socket now.
+    var currentLoopIndex: Int { loopIndex.load(ordering: .relaxed) }
 
     /// `assumeReady`: the first park reads before sleeping (a connection's socket may hold data from
     /// the handshake that no edge will announce). False for a one-shot wait that must sleep until the
     /// socket is ready (the handshake: a first park that returned at once made it spin on `EAGAIN`
     /// until the server answered).
-    init(descriptor: Int32, loop: EventLoop = .next(), assumeReady: Bool) {
+    init(descriptor: Int32, loop: EventLoop, assumeReady: Bool) {
         self.descriptor = descriptor
         self.state = Mutex(State(pending: assumeReady))
         self.loopIndex = Atomic(loop.index)
@@ -56,12 +58,15 @@ final class SocketWatch: Sendable {
 
     /// Moves the registration to the loop whose thread runs the caller (when it is a loop thread and
     /// not the one watching already), so the next query's completion is handled on the thread its
-    /// task runs on: no cross-thread hand-off, no eventfd wake. Call only while the connection is idle
-    /// between queries and registered for `readableEdge`, with the query slot held. An event the old
-    /// loop already took from epoll may still be handled there: it only sets `pending`, which costs a
-    /// spurious read at worst; a readiness that comes during the move is reported again by the ADD.
+    /// task runs on: no cross-thread hand-off, no eventfd wake. It moves only when that evens out the
+    /// loops (the caller's watches at least two sockets fewer), so connections stay spread however
+    /// tasks use them; a task that follows its connections runs where the socket is anyway. Call
+    /// only while the connection is idle between queries and registered for `readableEdge`, with the
+    /// query slot held. An event the old loop already took from epoll may still be handled there: it
+    /// only sets `pending`, which costs a spurious read at worst; a readiness that comes during the
+    /// move is reported again by the ADD.
     func followCurrentLoop() {
-        guard let target = EventLoop.current, target !== loop else { return }
+        guard let target = EventLoop.current, target !== loop, target.watchCount + 1 < loop.watchCount else { return }
         // Added to the new loop first (a socket may sit in two epoll sets for a moment; `handle` is
         // safe from both), so a refused ADD leaves the old registration as it was.
         guard target.register(self, events: Self.readableEdge) == nil else { return }

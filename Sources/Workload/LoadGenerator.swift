@@ -170,18 +170,12 @@ public final class LoadGenerator: Sendable {
             let label = "worker-\(id)"
             shard.register(id: id, label: label, incarnation: incarnation)
             // Workers run on the libpq loop threads: a query's result resumes its worker on a loop thread
-            // that is awake anyway. Pooled workers follow their connection: the loop that handles a
-            // result, or the check-in that hands a connection to a waiting worker, runs that worker next,
-            // so each connection's queries stay on one thread while the work spreads over all loops.
-            // Without a pool each worker owns its connection, and the handshakes' CPU (SCRAM) spreads
-            // over the loops by worker.
-            let executor: any TaskExecutor
-            if case .direct = backend {
-                executor = PostgresConnection.eventLoopExecutor(for: id)
-            } else {
-                executor = PostgresConnection.followingEventLoopExecutor
-            }
-            let task = Task(executorPreference: executor) {
+            // that is awake anyway. Workers follow their connection: the loop that handles a result, or
+            // the check-in that hands a connection to a waiting worker, runs that worker next, so each
+            // connection's queries stay on one thread while the work spreads over all loops (each new
+            // connection lives on the least loaded one). Without a pool a worker follows the connection
+            // it opens for each query, handshake (SCRAM's CPU) included.
+            let task = Task(executorPreference: PostgresConnection.followingEventLoopExecutor) {
                 await self.runWorker(id: id, label: label, shard: shard, incarnation: incarnation)
             }
             state.workers[id] = WorkerHandle(task: task, incarnation: incarnation)

@@ -51,18 +51,35 @@ import Testing
         let connection = try await connectToTestServer()
         defer { connection.close() }
         let loops = try await Task(executorPreference: PostgresConnection.followingEventLoopExecutor) {
-            let before = EventLoop.current?.index
             var after: [Int?] = []
             for _ in 0..<5 {
                 _ = try await connection.query("SELECT 1")
                 after.append(EventLoop.current?.index)
             }
-            return (before, after)
+            return after
         }.value
-        // Started from a test thread, the task lands on some loop; the connection's socket follows
-        // it there, and every result then resumes the task on that same loop.
-        let start = try #require(loops.0)
-        #expect(loops.1 == Array(repeating: start, count: 5))
+        // Every result resumes the task on the loop watching the connection, whichever loop the
+        // task started on (the socket moves to the task's loop only to even out the loops).
+        #expect(loops == Array(repeating: connection.loopIndex, count: 5))
+    }
+
+    @Test func connectionsOpenedOneAfterAnotherSpreadOverTheLoops() async throws {
+        try #require(EventLoop.group.count >= 2)
+        // As a pool opens them: one after another from a task that follows its connections, each
+        // queried at once. Each lives on the least loaded loop.
+        let indices = try await Task(executorPreference: PostgresConnection.followingEventLoopExecutor) {
+            var connections: [PostgresConnection] = []
+            defer { connections.forEach { $0.close() } }
+            for _ in 0..<(EventLoop.group.count * 4) {
+                let connection = try await connectToTestServer()
+                connections.append(connection)
+                _ = try await connection.query("SELECT 1")
+            }
+            return connections.map(\.loopIndex)
+        }.value
+        let perLoop = Dictionary(grouping: indices, by: { $0 }).mapValues(\.count)
+        // Other tests open connections meanwhile, so not an exact split: but every loop takes some.
+        #expect(perLoop.count == EventLoop.group.count, "connections per loop: \(perLoop)")
     }
 
     @Test func followingTasksSpreadOverTheLoops() async throws {
