@@ -13,10 +13,10 @@ struct BenchCommand: AsyncParsableCommand {
     @OptionGroup var pool: PoolOptions
     @OptionGroup var load: LoadOptions
 
-    @Option(help: ArgumentHelp("How long to measure, e.g. 10s.", valueName: "duration"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("How long to measure, e.g. 10s.", valueName: "duration"))
     var duration: DurationArgument = DurationArgument(argument: "10s")!
 
-    @Option(help: ArgumentHelp("Run this long first, excluded from the figures.", valueName: "duration"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Run this long first, excluded from the figures.", valueName: "duration"))
     var warmup: DurationArgument = DurationArgument(argument: "1s")!
 
     @Flag(help: "Connect per query instead of pooling (W4: what a pool saves).")

@@ -3,19 +3,19 @@ import Workload
 
 /// The load the pool is driven with.
 struct LoadOptions: ParsableArguments {
-    @Option(help: "Concurrent workers (closed loop).")
+    @Option(parsing: .unconditional, help: "Concurrent workers (closed loop).")
     var workers: Int?
 
-    @Option(help: ArgumentHelp("Pause between a worker's queries, e.g. 10ms.", valueName: "duration"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Pause between a worker's queries, e.g. 10ms.", valueName: "duration"))
     var think: DurationArgument?
 
-    @Option(help: ArgumentHelp("Open loop: queries arrive at this mean rate per second (Poisson).", valueName: "qps"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Open loop: queries arrive at this mean rate per second (Poisson).", valueName: "qps"))
     var rate: Double?
 
-    @Option(help: ArgumentHelp("One statement for every query, e.g. \"SELECT pg_sleep(0.01)\"; 'none' checks out and in only.", valueName: "sql"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("One statement for every query, e.g. \"SELECT pg_sleep(0.01)\"; 'none' checks out and in only.", valueName: "sql"))
     var query: String?
 
-    @Option(help: ArgumentHelp("A weighted mix: select1, sleep(10ms), sleep(5ms..50ms), rw, none, 'ANY SQL', each with :weight.", valueName: "mix"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("A weighted mix: select1, sleep(10ms), sleep(5ms..50ms), rw, none, 'ANY SQL', each with :weight.", valueName: "mix"))
     var mix: String?
 
     @Flag(help: "Start with the load paused.")

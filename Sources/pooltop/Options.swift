@@ -15,22 +15,22 @@ struct PoolOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Start from a pool's defaults: \(Preset.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "name"))
     var preset: Preset = .sqlalchemy
 
-    @Option(help: "Connections the pool keeps.")
+    @Option(parsing: .unconditional, help: "Connections the pool keeps.")
     var poolSize: Int?
 
-    @Option(help: "Extra connections under load (-1: unlimited).")
+    @Option(parsing: .unconditional, help: "Extra connections under load (-1: unlimited).")
     var maxOverflow: Int?
 
-    @Option(name: .customLong("timeout"), help: ArgumentHelp("Check-out timeout, e.g. 30s, 500ms.", valueName: "duration"))
+    @Option(name: .customLong("timeout"), parsing: .unconditional, help: ArgumentHelp("Check-out timeout, e.g. 30s, 500ms.", valueName: "duration"))
     var checkoutTimeout: DurationArgument?
 
-    @Option(help: ArgumentHelp("Close connections older than this (recycle).", valueName: "duration"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Close connections older than this (recycle).", valueName: "duration"))
     var maxLifetime: DurationArgument?
 
-    @Option(help: ArgumentHelp("Close connections idle longer than this.", valueName: "duration"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Close connections idle longer than this.", valueName: "duration"))
     var idleTimeout: DurationArgument?
 
-    @Option(help: "Warm idle connections to keep open.")
+    @Option(parsing: .unconditional, help: "Warm idle connections to keep open.")
     var minIdle: Int?
 
     @Flag(inversion: .prefixedNo, help: "Validate a connection before handing it out.")
@@ -42,13 +42,13 @@ struct PoolOptions: ParsableArguments {
     @Option(name: .customLong("reset"), help: ArgumentHelp("What check-in does: none, rollback, discard-all.", valueName: "mode"))
     var resetOnReturn: ResetMode?
 
-    @Option(help: ArgumentHelp("Warn when a connection is held longer than this.", valueName: "duration"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Warn when a connection is held longer than this.", valueName: "duration"))
     var leakThreshold: DurationArgument?
 
-    @Option(help: "Refuse check-outs beyond this many waiters.")
+    @Option(parsing: .unconditional, help: "Refuse check-outs beyond this many waiters.")
     var maxWaiters: Int?
 
-    @Option(help: ArgumentHelp("Back-off between failed connects: first..longest delay, doubling, e.g. 100ms..10s.", valueName: "range"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Back-off between failed connects: first..longest delay, doubling, e.g. 100ms..10s.", valueName: "range"))
     var connectRetry: BackoffArgument?
 
     func validate() throws {

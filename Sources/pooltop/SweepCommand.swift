@@ -16,22 +16,22 @@ struct SweepCommand: AsyncParsableCommand {
     @OptionGroup var pool: PoolOptions
     @OptionGroup var load: LoadOptions
 
-    @Option(help: ArgumentHelp("Pool sizes: a list (2,4,8) or a range (1..16, 4..32:4).", valueName: "sizes"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Pool sizes: a list (2,4,8) or a range (1..16, 4..32:4).", valueName: "sizes"))
     var sizes: String = "1,2,4,8,16,32"
 
-    @Option(name: .customLong("worker-counts"), help: ArgumentHelp("Also sweep worker counts (a list or range).", valueName: "counts"))
+    @Option(name: .customLong("worker-counts"), parsing: .unconditional, help: ArgumentHelp("Also sweep worker counts (a list or range).", valueName: "counts"))
     var workerCounts: String?
 
-    @Option(name: .customLong("overflows"), help: ArgumentHelp("Also sweep max overflow values (a list or range).", valueName: "values"))
+    @Option(name: .customLong("overflows"), parsing: .unconditional, help: ArgumentHelp("Also sweep max overflow values (a list or range).", valueName: "values"))
     var overflows: String?
 
-    @Option(help: ArgumentHelp("How long each run measures.", valueName: "duration"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("How long each run measures.", valueName: "duration"))
     var duration: DurationArgument = DurationArgument(argument: "5s")!
 
-    @Option(help: ArgumentHelp("Run this long before each measurement.", valueName: "duration"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Run this long before each measurement.", valueName: "duration"))
     var warmup: DurationArgument = DurationArgument(argument: "1s")!
 
-    @Option(name: .customLong("max-p99"), help: ArgumentHelp("The p99 check-out wait a recommendation may have.", valueName: "duration"))
+    @Option(name: .customLong("max-p99"), parsing: .unconditional, help: ArgumentHelp("The p99 check-out wait a recommendation may have.", valueName: "duration"))
     var maxP99: DurationArgument = DurationArgument(argument: "100ms")!
 
     @Option(help: "Output: table (with a chart), csv or json.")

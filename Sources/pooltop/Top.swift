@@ -30,7 +30,7 @@ struct Top: AsyncParsableCommand {
     @Flag(help: "Draw with ASCII only (no Unicode glyphs or braille).")
     var ascii = false
 
-    @Option(help: "Frames per second.")
+    @Option(parsing: .unconditional, help: "Frames per second.")
     var fps: Double = 10
 
     func validate() throws {

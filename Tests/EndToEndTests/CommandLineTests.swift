@@ -30,6 +30,21 @@ struct CommandLineTests {
         #expect(Clusters.folders(ownedBy: outcome.pid).isEmpty, "a cluster folder outlived the run")
     }
 
+    @Test("a value that starts with '-' is the option's value: a negative count is named as such")
+    func negativeValueIsRead() throws {
+        let outcome = try Binary.run(["bench", "--pool-size", "-3"])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("--pool-size must be 0 or more, not -3"), "stderr: \(outcome.stderr)")
+    }
+
+    @Test("--max-overflow -1 (unlimited, as the help says) is accepted: the run gets as far as connecting")
+    func unlimitedOverflowIsAccepted() throws {
+        let outcome = try Binary.run(["bench", "--max-overflow", "-1", "--url", "postgresql://nobody@127.0.0.1:1/x", "--duration", "1"])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("could not connect"), "stderr: \(outcome.stderr)")
+        #expect(outcome.stderr.split(separator: "\n").count == 1, "stderr: \(outcome.stderr)")
+    }
+
     @Test("bad usage gives exit status 2 and one line", arguments: [
         ["--pool-size", "-3"], ["--no-such-flag"], ["bench", "--duration", "soon"], ["--preset", "nonesuch"],
         ["bench", "--connect-retry", "5s..1s"],
