@@ -145,6 +145,41 @@ import Workload
         #expect(state.mode == .normal && state.console.input == "q")
     }
 
+    @Test func upAndDownRecallStatementsRunBefore() {
+        var state = ViewState()
+        _ = press([.character(":")], &state)
+        for sql in ["select 1", "select 2", "select 2", "select 3"] {
+            _ = press(sql.map { Key.character($0) } + [.enter], &state)
+            state.console.running = false  // the answer came back
+        }
+        #expect(state.console.history == ["select 1", "select 2", "select 3"], "a repeat of the newest is kept once")
+        _ = press("sel".map { Key.character($0) }, &state)
+        _ = press([.up], &state)
+        #expect(state.console.input == "select 3")
+        _ = press([.up, .up, .up], &state)
+        #expect(state.console.input == "select 1", "Up stops at the oldest")
+        _ = press([.down], &state)
+        #expect(state.console.input == "select 2")
+        _ = press([.down, .down], &state)
+        #expect(state.console.input == "sel", "Down past the newest gives back what was being typed")
+        // Editing a recalled statement makes it a new one: Up starts again from the newest.
+        _ = press([.up, .up, .character("0")], &state)
+        #expect(state.console.input == "select 20")
+        let effects = press([.enter], &state)
+        #expect(effects == [.perform(.runSQL("select 20"))])
+        #expect(state.console.history.last == "select 20")
+        state.console.running = false
+        _ = press([.up], &state)
+        #expect(state.console.input == "select 20")
+    }
+
+    @Test func consoleHistoryKeepsTheNewestStatements() {
+        var console = ConsoleState()
+        for index in 0..<(ConsoleState.historyLimit + 5) { console.remember("select \(index)") }
+        #expect(console.history.count == ConsoleState.historyLimit)
+        #expect(console.history.first == "select 5")
+    }
+
     @Test func sortCyclesColumnsAndShowsIt() {
         var state = ViewState()
         state.view = .connections

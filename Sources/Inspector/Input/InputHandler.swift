@@ -191,16 +191,23 @@ public enum InputHandler {
             guard !sql.isEmpty, !state.console.running else { return [] }
             state.console.running = true
             state.console.lastStatement = sql
+            state.console.remember(sql)
             state.console.input = ""
             return [.perform(.runSQL(sql))]
         case .backspace, .delete:
             if !state.console.input.isEmpty { state.console.input.removeLast() }
+            state.console.edited()
         case .character(let c):
             state.console.input.append(c)
+            state.console.edited()
         case .tab, .backTab:
             state.mode = .normal
             show(state.view.next(key == .tab ? 1 : -1), state: &state)
-        case .up, .down, .pageUp, .pageDown, .home, .end:
+        case .up:
+            state.console.recallOlder()
+        case .down:
+            state.console.recallNewer()
+        case .pageUp, .pageDown, .home, .end:
             if let action = KeyMap.action(for: key) { scrollConsole(action, state: &state, size: size) }
         default:
             break

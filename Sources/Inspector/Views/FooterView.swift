@@ -17,7 +17,8 @@ enum FooterView {
             x += hint("Enter", "run", into: &frame, x: x, y: y)
             x += hint("Esc", "keys", into: &frame, x: x, y: y)
             x += hint("Tab", "View", into: &frame, x: x, y: y)
-            x += hint("Up/Down", "scroll", into: &frame, x: x, y: y)
+            x += hint("Up/Down", "history", into: &frame, x: x, y: y)
+            x += hint("PgUp/PgDn", "scroll", into: &frame, x: x, y: y)
         case .normal:
             if state.showHelp {
                 x += hint("Esc", "close help", into: &frame, x: x, y: y)
