@@ -46,7 +46,7 @@ public struct ConsoleState: Sendable, Equatable {
     /// Statements run this session, oldest first (a repeat of the newest is not kept twice).
     public private(set) var history: [String] = []
     /// The entry Up/Down has put in `input`; nil while typing a new statement.
-    public private(set) var recalled: Int?
+    private var recalled: Int?
     /// What was being typed when Up first recalled an entry; Down past the newest restores it.
     private var draft = ""
 
