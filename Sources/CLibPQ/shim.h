@@ -10,6 +10,11 @@
 #include <sys/eventfd.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
+#include <netinet/in.h>
+#include <sched.h>
+#include <stdlib.h>
+#include <string.h>
+#include <fcntl.h>
 
 /* epoll_event is packed on x86_64; these wrappers keep its layout out of Swift. */
 
@@ -38,6 +43,74 @@ static inline int pooltop_socket_readable(int fd) {
     ssize_t got = recv(fd, &byte, 1, MSG_PEEK | MSG_DONTWAIT);
     return got >= 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR);
 }
+
+/* The CPU that last processed a packet arriving on this socket (SO_INCOMING_CPU), or -1. Over
+   loopback that is the CPU the sending process ran on. */
+static inline int pooltop_socket_incoming_cpu(int fd) {
+    int cpu = -1;
+    socklen_t length = sizeof cpu;
+    if (getsockopt(fd, SOL_SOCKET, SO_INCOMING_CPU, &cpu, &length) != 0) return -1;
+    return cpu;
+}
+
+/* 1 when fd is an IP socket whose peer is on this host (a loopback address, or our own address), else 0. */
+static inline int pooltop_socket_peer_is_local(int fd) {
+    struct sockaddr_storage peer, local;
+    socklen_t peer_length = sizeof peer, local_length = sizeof local;
+    if (getpeername(fd, (struct sockaddr *)&peer, &peer_length) != 0) return 0;
+    if (getsockname(fd, (struct sockaddr *)&local, &local_length) != 0) return 0;
+    if (peer.ss_family == AF_INET && local.ss_family == AF_INET) {
+        in_addr_t peer_address = ntohl(((struct sockaddr_in *)&peer)->sin_addr.s_addr);
+        in_addr_t local_address = ntohl(((struct sockaddr_in *)&local)->sin_addr.s_addr);
+        return (peer_address >> 24) == 127 || peer_address == local_address;
+    }
+    if (peer.ss_family == AF_INET6 && local.ss_family == AF_INET6) {
+        const struct in6_addr *peer_address = &((struct sockaddr_in6 *)&peer)->sin6_addr;
+        const struct in6_addr *local_address = &((struct sockaddr_in6 *)&local)->sin6_addr;
+        return IN6_IS_ADDR_LOOPBACK(peer_address) || memcmp(peer_address, local_address, sizeof *peer_address) == 0;
+    }
+    return 0;
+}
+
+/* The pid (in our pid namespace) of the process that listens on the other end of a Unix socket
+   (SO_PEERCRED: for a client, the server's listener, e.g. the postmaster), or -1 when fd is not a
+   connected Unix socket. */
+static inline int pooltop_unix_peer_pid(int fd) {
+    struct sockaddr_storage local;
+    socklen_t local_length = sizeof local;
+    if (getsockname(fd, (struct sockaddr *)&local, &local_length) != 0 || local.ss_family != AF_UNIX) return -1;
+    struct { pid_t pid; uid_t uid; gid_t gid; } credentials; /* struct ucred, GNU-only in the headers */
+    socklen_t length = sizeof credentials;
+    if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &credentials, &length) != 0 || credentials.pid <= 0) return -1;
+    return credentials.pid;
+}
+
+/* Reads /proc/<pid>/stat, opened as stat_fd: the parent's pid (field 4) and the CPU the process last
+   ran on (field 39). Returns 0, or -1 when the file cannot be read or parsed (the process ended). */
+static inline int pooltop_process_placement(int stat_fd, int *parent, int *cpu) {
+    char buffer[1024];
+    ssize_t got = pread(stat_fd, buffer, sizeof buffer - 1, 0);
+    if (got <= 0) return -1;
+    buffer[got] = 0;
+    /* Field 2, the command, is in parentheses and may itself hold spaces and parentheses. */
+    char *cursor = strrchr(buffer, ')');
+    if (!cursor) return -1;
+    for (int field = 3; field <= 39; field++) {
+        cursor = strchr(cursor + 1, ' ');
+        if (!cursor) return -1;
+        if (field == 4) *parent = atoi(cursor + 1);
+    }
+    *cpu = atoi(cursor + 1);
+    return 0;
+}
+
+/* glibc's sched_getcpu (declared only under _GNU_SOURCE): the CPU the calling thread runs on, or -1. */
+extern int sched_getcpu(void);
+static inline int pooltop_current_cpu(void) { return sched_getcpu(); }
+/* glibc's affinity calls, also GNU-only; the tests pin loop threads and server processes with them.
+   A pid of 0 is the calling thread. */
+extern int sched_getaffinity(pid_t pid, size_t size, cpu_set_t *mask);
+extern int sched_setaffinity(pid_t pid, size_t size, const cpu_set_t *mask);
 
 static inline int pooltop_errno(void) { return errno; }
 

@@ -27,14 +27,25 @@ final class EventLoop: TaskExecutor, Sendable {
     }
 
     /// The loop watching the fewest sockets (ties go round robin): where a new connection lives.
-    /// Connections stay on their loop and pooled tasks follow them there, so this is what spreads
-    /// a pool's work over the loops.
+    /// Connections stay on their loop (one to a server on this host moves, now and then, to the loop
+    /// on its server process's CPU) and pooled tasks follow them there, so this is what spreads a
+    /// pool's work over the loops.
     static func leastLoaded() -> EventLoop {
         let start = nextIndex.wrappingAdd(1, ordering: .relaxed).oldValue
         var best = group[start % group.count]
         for offset in 1..<group.count {
             let loop = group[(start + offset) % group.count]
             if loop.watchCount < best.watchCount { best = loop }
+        }
+        return best
+    }
+
+    /// The loop, among those whose thread last ran on `cpu`, watching the fewest sockets; nil when no
+    /// loop runs there.
+    static func running(on cpu: Int) -> EventLoop? {
+        var best: EventLoop?
+        for loop in group where loop.lastCPU == cpu {
+            if best == nil || loop.watchCount < best!.watchCount { best = loop }
         }
         return best
     }
@@ -63,6 +74,9 @@ final class EventLoop: TaskExecutor, Sendable {
     /// Sockets registered with this loop now.
     private let watched = Atomic<Int>(0)
     var watchCount: Int { watched.load(ordering: .relaxed) }
+    /// The CPU the loop's thread ran on when the loop last turned (-1 before its first turn).
+    private let cpu = Atomic<Int>(-1)
+    var lastCPU: Int { cpu.load(ordering: .relaxed) }
     private let threadName: String
     /// This loop's place in `group`.
     let index: Int
@@ -166,6 +180,8 @@ final class EventLoop: TaskExecutor, Sendable {
         var batch: [QueuedJob] = []
         pthread_setspecific(Self.currentKey, Unmanaged.passUnretained(self).toOpaque())
         while true {
+            // A few nanoseconds (rseq): where connections to a server on this host want to be handled.
+            cpu.store(Int(pooltop_current_cpu()), ordering: .relaxed)
             // Block only when no job waits; otherwise just collect whatever sockets are ready.
             let idle = jobs.withLock { jobs -> Bool in
                 jobs.sleeping = jobs.queue.isEmpty
@@ -204,9 +220,10 @@ final class EventLoop: TaskExecutor, Sendable {
 /// the next loop (round robin) when another thread does. A task preferring it goes where the event
 /// that resumes it was handled: a query's result resumes its task on the loop watching that
 /// connection, and a check-in that hands the connection to a waiting task resumes that task on the
-/// same thread, which then queries the connection there. Connections thus stay on their loop and
-/// tasks move to them, so pooled work spreads over every loop (like pgbench's `-j`) without a
-/// cross-thread wake or a socket move per query.
+/// same thread, which then queries the connection there. Connections thus stay on their loop (or
+/// move near their server process, see `SocketWatch.follow(serverCPU:)`) and tasks move to them, so pooled
+/// work spreads over every loop (like pgbench's `-j`) without a cross-thread wake or a socket move
+/// per query.
 final class FollowingExecutor: TaskExecutor, Sendable {
     fileprivate init() {}
 

@@ -16,7 +16,9 @@ public final class PostgresConnection: Sendable {
     public let target: ConnectionTarget
 
     init(connection: OpaquePointer, watch: SocketWatch, target: ConnectionTarget) {
-        session = QuerySession(connection: connection, watch: watch)
+        session = QuerySession(
+            connection: connection, watch: watch,
+            server: ServerLocation(socket: watch.descriptor, backendPID: PQbackendPID(connection)))
         state = Mutex(ConnectionState())
         cancelToken = CancelToken(connection: connection)
         backendPID = PQbackendPID(connection)
@@ -86,6 +88,9 @@ public final class PostgresConnection: Sendable {
 
     /// The index of the event loop watching this connection's socket (for tests).
     var loopIndex: Int { session.watch.currentLoopIndex }
+
+    /// True when the server process runs on this host and the socket follows its CPU (for tests).
+    var followsServer: Bool { session.followsServer }
 
     /// Asks the server to cancel the running query (best effort); the query then fails with
     /// SQLSTATE 57014 and the connection stays usable. Does nothing when no query is running.

@@ -11,17 +11,38 @@ final class QuerySession: @unchecked Sendable {
     let watch: SocketWatch
     private var collector = ResultCollector()
     private var continuation: UnsafeContinuation<Result<QueryResult, PostgresError>, Never>?
+    /// Where the server process runs, when it shares our CPUs.
+    private var server: ServerLocation
+    /// Statements since the socket last followed the server process.
+    private var sinceFollowed = 0
+    /// How many statements apart the socket follows a server process on this host: often enough to
+    /// keep up with the scheduler within milliseconds under load, rarely enough that the system call
+    /// costs nothing per query.
+    static let followInterval = 16
 
-    init(connection: OpaquePointer, watch: SocketWatch) {
+    init(connection: OpaquePointer, watch: SocketWatch, server: consuming ServerLocation) {
         self.connection = connection
         self.watch = watch
+        self.server = server
     }
+
+    /// True when the socket follows the server process's CPU rather than the tasks that query it.
+    /// Read only by the task holding the query slot (or while no query runs).
+    var followsServer: Bool { server.isOnThisHost }
 
     /// Sends one statement and waits for all its results. Caller holds the query slot. With
     /// `keepingRows` false the result carries only the command tag and count (no row is read).
     nonisolated(nonsending) func run(_ sql: String, _ parameters: [String?], keepingRows: Bool) async -> Result<QueryResult, PostgresError> {
         collector.keepsRows = keepingRows
-        watch.followCurrentLoop()
+        if server.isOnThisHost {
+            sinceFollowed += 1
+            if sinceFollowed >= Self.followInterval {
+                sinceFollowed = 0
+                if let cpu = server.cpu() { watch.follow(serverCPU: cpu) }
+            }
+        } else {
+            watch.followCurrentLoop()
+        }
         let sent: Int32
         if parameters.isEmpty {
             sent = PQsendQuery(connection, sql)

@@ -173,7 +173,8 @@ public final class LoadGenerator: Sendable {
             // that is awake anyway. Workers follow their connection: the loop that handles a result, or
             // the check-in that hands a connection to a waiting worker, runs that worker next, so each
             // connection's queries stay on one thread while the work spreads over all loops (each new
-            // connection lives on the least loaded one). Without a pool a worker follows the connection
+            // connection lives on the least loaded one, and one to a server on this host moves to the loop
+            // on its server process's CPU). Without a pool a worker follows the connection
             // it opens for each query, handshake (SCRAM's CPU) included.
             let task = Task(executorPreference: PostgresConnection.followingEventLoopExecutor) {
                 await self.runWorker(id: id, label: label, shard: shard, incarnation: incarnation)

@@ -95,4 +95,51 @@ import Testing
         }
         #expect(seen.count >= 2)
     }
+
+    /// Over TCP to 127.0.0.1 (SO_INCOMING_CPU) and over the Unix socket (the server process's
+    /// /proc entry).
+    @Test(.serialized, arguments: [true, false])
+    func aConnectionToThisHostIsHandledByTheLoopOnItsServerProcessCPU(overTCP: Bool) async throws {
+        let cpus = CPUAffinity.allowed()
+        try #require(cpus.count >= 2 && EventLoop.group.count >= 2, "needs two CPUs and two loops")
+        let (near, far) = (cpus[0], cpus[1])
+        let server = try await testServer()
+        let connection = try await PostgresConnection.connect(to: ConnectionTarget(overTCP ? server.url : server.conninfo))
+        defer { connection.close() }
+        #expect(connection.followsServer)
+        let home = connection.loopIndex
+        let away = (home + 1) % EventLoop.group.count
+        // Only `away` runs on `far`; every other loop (home among them) runs on `near`.
+        for loop in EventLoop.group {
+            try await pin(loop, to: loop.index == away ? far : near)
+        }
+        do {
+            // The server process answers from `far`: within a few checks its socket is `away`'s.
+            try #require(CPUAffinity.restrict(connection.backendPID, to: [far]) == nil)
+            for _ in 0..<(3 * QuerySession.followInterval) { _ = try await connection.query("SELECT 1") }
+            #expect(connection.loopIndex == away)
+            // And back when the scheduler moves the server process.
+            try #require(CPUAffinity.restrict(connection.backendPID, to: [near]) == nil)
+            for _ in 0..<(3 * QuerySession.followInterval) { _ = try await connection.query("SELECT 1") }
+            #expect(EventLoop.group[connection.loopIndex].lastCPU == near)
+        } catch {
+            for loop in EventLoop.group { try await pin(loop, to: cpus) }
+            throw error
+        }
+        for loop in EventLoop.group { try await pin(loop, to: cpus) }
+    }
+
+    /// Restricts `loop`'s thread to `cpus` (from a job on that thread) and waits for the loop to
+    /// turn there, so its `lastCPU` is one of them.
+    private func pin(_ loop: EventLoop, to cpus: Int...) async throws {
+        try await pin(loop, to: cpus)
+    }
+
+    private func pin(_ loop: EventLoop, to cpus: [Int]) async throws {
+        let failure = await Task(executorPreference: loop) { CPUAffinity.restrict(0, to: cpus) }.value
+        try #require(failure == nil, "sched_setaffinity failed with errno \(failure ?? 0)")
+        // A job queued now runs after the loop's next turn, which records where it ran.
+        await Task(executorPreference: loop) {}.value
+        try #require(cpus.contains(loop.lastCPU))
+    }
 }
