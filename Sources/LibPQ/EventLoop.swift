@@ -221,9 +221,9 @@ final class EventLoop: TaskExecutor, Sendable {
 /// that resumes it was handled: a query's result resumes its task on the loop watching that
 /// connection, and a check-in that hands the connection to a waiting task resumes that task on the
 /// same thread, which then queries the connection there. Connections thus stay on their loop (or
-/// move near their server process, see `SocketWatch.follow(serverCPU:)`) and tasks move to them, so pooled
-/// work spreads over every loop (like pgbench's `-j`) without a cross-thread wake or a socket move
-/// per query.
+/// move near their server process, see `SocketWatch.follow(serverCPU:)`) and tasks move to them,
+/// so pooled work spreads over every loop (like pgbench's `-j`) without a cross-thread wake or a
+/// socket move per query.
 final class FollowingExecutor: TaskExecutor, Sendable {
     fileprivate init() {}
 
