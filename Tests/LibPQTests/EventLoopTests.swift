@@ -4,7 +4,9 @@ import Glibc
 @testable import LibPQ
 import Testing
 
-@Suite struct EventLoopTests {
+/// Serialized: one test pins the loop threads to chosen CPUs for a moment, which changes which
+/// thread handles another test's results.
+@Suite(.serialized) struct EventLoopTests {
     /// A server that accepts TCP connections (the kernel completes them into the backlog) and never
     /// says a word: libpq sends its first packet and waits for an answer that never comes.
     private final class SilentListener {
@@ -98,7 +100,7 @@ import Testing
 
     /// Over TCP to 127.0.0.1 (SO_INCOMING_CPU) and over the Unix socket (the server process's
     /// /proc entry).
-    @Test(.serialized, arguments: [true, false])
+    @Test(arguments: [true, false])
     func aConnectionToThisHostIsHandledByTheLoopOnItsServerProcessCPU(overTCP: Bool) async throws {
         let cpus = CPUAffinity.allowed()
         try #require(cpus.count >= 2 && EventLoop.group.count >= 2, "needs two CPUs and two loops")
