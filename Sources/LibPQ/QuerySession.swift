@@ -43,12 +43,12 @@ final class QuerySession: @unchecked Sendable {
         } else {
             watch.followCurrentLoop()
         }
-        let sent: Int32
-        if parameters.isEmpty {
-            sent = PQsendQuery(connection, sql)
-        } else {
-            sent = withCStringArray(parameters) { values in
-                PQsendQueryParams(connection, sql, Int32(parameters.count), nil, values, nil, nil, 0)
+        // withCString, not the implicit String-to-pointer conversion: that copies a small string
+        // (up to 15 bytes, "SELECT 1") into a fresh heap array per call; this uses the stack.
+        let sent = sql.withCString { text -> Int32 in
+            if parameters.isEmpty { return PQsendQuery(connection, text) }
+            return withCStringArray(parameters) { values in
+                PQsendQueryParams(connection, text, Int32(parameters.count), nil, values, nil, nil, 0)
             }
         }
         if sent == 0 {
