@@ -15,7 +15,6 @@ enum CPUAffinity {
     }
 
     /// Restricts `pid` (0: the calling thread) to `cpus`; returns errno on failure.
-    @discardableResult
     static func restrict(_ pid: pid_t, to cpus: [Int]) -> Int32? {
         var mask = cpu_set_t()
         withUnsafeMutableBytes(of: &mask) { bytes in
