@@ -53,36 +53,41 @@ static inline int pooltop_socket_incoming_cpu(int fd) {
     return cpu;
 }
 
-/* 1 when fd is an IP socket whose peer is on this host (a loopback address, or our own address), else 0. */
-static inline int pooltop_socket_peer_is_local(int fd) {
-    struct sockaddr_storage peer, local;
-    socklen_t peer_length = sizeof peer, local_length = sizeof local;
-    if (getpeername(fd, (struct sockaddr *)&peer, &peer_length) != 0) return 0;
-    if (getsockname(fd, (struct sockaddr *)&local, &local_length) != 0) return 0;
+/* What `pooltop_socket_peer` finds at the other end of a connected socket. */
+#define POOLTOP_PEER_ELSEWHERE 0 /* another host, or unknown */
+#define POOLTOP_PEER_LOCAL_IP 1  /* an IP peer on this host: a loopback address, or our own */
+#define POOLTOP_PEER_UNIX 2      /* a Unix socket */
+
+/* Where fd's peer is (one of the POOLTOP_PEER_ values). For a Unix socket, *listener is the pid (in
+   our pid namespace) of the process listening on the other end (SO_PEERCRED: for a client, the
+   server's listener, e.g. the postmaster), or -1 when unknown. */
+static inline int pooltop_socket_peer(int fd, int *listener) {
+    struct sockaddr_storage local;
+    socklen_t local_length = sizeof local;
+    *listener = -1;
+    if (getsockname(fd, (struct sockaddr *)&local, &local_length) != 0) return POOLTOP_PEER_ELSEWHERE;
+    if (local.ss_family == AF_UNIX) {
+        struct { pid_t pid; uid_t uid; gid_t gid; } credentials; /* struct ucred, GNU-only in the headers */
+        socklen_t length = sizeof credentials;
+        if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &credentials, &length) == 0 && credentials.pid > 0)
+            *listener = credentials.pid;
+        return POOLTOP_PEER_UNIX;
+    }
+    struct sockaddr_storage peer;
+    socklen_t peer_length = sizeof peer;
+    if (getpeername(fd, (struct sockaddr *)&peer, &peer_length) != 0) return POOLTOP_PEER_ELSEWHERE;
     if (peer.ss_family == AF_INET && local.ss_family == AF_INET) {
         in_addr_t peer_address = ntohl(((struct sockaddr_in *)&peer)->sin_addr.s_addr);
         in_addr_t local_address = ntohl(((struct sockaddr_in *)&local)->sin_addr.s_addr);
-        return (peer_address >> 24) == 127 || peer_address == local_address;
+        if ((peer_address >> 24) == 127 || peer_address == local_address) return POOLTOP_PEER_LOCAL_IP;
     }
     if (peer.ss_family == AF_INET6 && local.ss_family == AF_INET6) {
         const struct in6_addr *peer_address = &((struct sockaddr_in6 *)&peer)->sin6_addr;
         const struct in6_addr *local_address = &((struct sockaddr_in6 *)&local)->sin6_addr;
-        return IN6_IS_ADDR_LOOPBACK(peer_address) || memcmp(peer_address, local_address, sizeof *peer_address) == 0;
+        if (IN6_IS_ADDR_LOOPBACK(peer_address) || memcmp(peer_address, local_address, sizeof *peer_address) == 0)
+            return POOLTOP_PEER_LOCAL_IP;
     }
-    return 0;
-}
-
-/* The pid (in our pid namespace) of the process that listens on the other end of a Unix socket
-   (SO_PEERCRED: for a client, the server's listener, e.g. the postmaster), or -1 when fd is not a
-   connected Unix socket. */
-static inline int pooltop_unix_peer_pid(int fd) {
-    struct sockaddr_storage local;
-    socklen_t local_length = sizeof local;
-    if (getsockname(fd, (struct sockaddr *)&local, &local_length) != 0 || local.ss_family != AF_UNIX) return -1;
-    struct { pid_t pid; uid_t uid; gid_t gid; } credentials; /* struct ucred, GNU-only in the headers */
-    socklen_t length = sizeof credentials;
-    if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &credentials, &length) != 0 || credentials.pid <= 0) return -1;
-    return credentials.pid;
+    return POOLTOP_PEER_ELSEWHERE;
 }
 
 /* Reads /proc/<pid>/stat, opened as stat_fd: the parent's pid (field 4) and the CPU the process last

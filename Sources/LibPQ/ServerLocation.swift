@@ -25,12 +25,17 @@ struct ServerLocation: ~Copyable {
     /// (a server in another pid namespace, e.g. a container sharing its socket directory, reports
     /// pids that mean nothing here).
     init(socket: Int32, backendPID: Int32) {
-        if pooltop_socket_peer_is_local(socket) != 0 {
+        source = .unknown
+        var listener: Int32 = -1
+        switch pooltop_socket_peer(socket, &listener) {
+        case POOLTOP_PEER_LOCAL_IP:
             source = .incomingCPU(socket: socket)
             return
+        case POOLTOP_PEER_UNIX:
+            break
+        default:
+            return
         }
-        source = .unknown
-        let listener = pooltop_unix_peer_pid(socket)
         guard listener > 0, backendPID > 0 else { return }
         let descriptor = open("/proc/\(backendPID)/stat", O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return }
