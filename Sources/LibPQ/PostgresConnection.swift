@@ -16,12 +16,12 @@ public final class PostgresConnection: Sendable {
     public let target: ConnectionTarget
 
     init(connection: OpaquePointer, watch: SocketWatch, target: ConnectionTarget) {
+        let backendPID = PQbackendPID(connection)
         session = QuerySession(
-            connection: connection, watch: watch,
-            server: ServerLocation(socket: watch.descriptor, backendPID: PQbackendPID(connection)))
+            connection: connection, watch: watch, server: ServerLocation(socket: watch.descriptor, backendPID: backendPID))
         state = Mutex(ConnectionState())
         cancelToken = CancelToken(connection: connection)
-        backendPID = PQbackendPID(connection)
+        self.backendPID = backendPID
         serverVersion = Int(PQserverVersion(connection))
         self.target = target
     }
