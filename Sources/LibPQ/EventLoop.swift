@@ -31,21 +31,24 @@ final class EventLoop: TaskExecutor, Sendable {
     /// on its server process's CPU) and pooled tasks follow them there, so this is what spreads a
     /// pool's work over the loops.
     static func leastLoaded() -> EventLoop {
-        let start = nextIndex.wrappingAdd(1, ordering: .relaxed).oldValue
-        var best = group[start % group.count]
-        for offset in 1..<group.count {
-            let loop = group[(start + offset) % group.count]
-            if loop.watchCount < best.watchCount { best = loop }
-        }
-        return best
+        leastLoaded(where: { _ in true })!
     }
 
     /// The loop, among those whose thread last ran on `cpu`, watching the fewest sockets; nil when no
     /// loop runs there.
     static func running(on cpu: Int) -> EventLoop? {
+        leastLoaded(where: { $0.lastCPU == cpu })
+    }
+
+    /// Among the loops that pass `include`, the one watching the fewest sockets (ties go round robin).
+    private static func leastLoaded(where include: (EventLoop) -> Bool) -> EventLoop? {
+        let start = nextIndex.wrappingAdd(1, ordering: .relaxed).oldValue
         var best: EventLoop?
-        for loop in group where loop.lastCPU == cpu {
-            if best == nil || loop.watchCount < best!.watchCount { best = loop }
+        for offset in 0..<group.count {
+            let loop = group[(start + offset) % group.count]
+            guard include(loop) else { continue }
+            if let chosen = best, chosen.watchCount <= loop.watchCount { continue }
+            best = loop
         }
         return best
     }
