@@ -5,23 +5,23 @@ import PackageDescription
 /// W1 spends ~10% of its CPU instantiating generic metadata and the pool's lock (measured with perf).
 let crossModuleOptimization: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
 
+/// Linux only: the event loops are built on epoll and eventfd (Sources/CLinux).
 let package = Package(
     name: "pooltop",
-    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "pooltop", targets: ["pooltop"]),
         .library(name: "ConnectionPool", targets: ["ConnectionPool"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.1.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .target(name: "CLinux"),
         .target(name: "CCurses", linkerSettings: [.linkedLibrary("ncursesw")]),
-        .target(name: "LibPQ", dependencies: ["CLibPQ"], swiftSettings: crossModuleOptimization),
+        .target(name: "LibPQ", dependencies: ["CLibPQ", "CLinux"], swiftSettings: crossModuleOptimization),
         .target(name: "ConnectionPool", dependencies: [
             .product(name: "Histogram", package: "hdrhistogram-swift"),
         ], swiftSettings: crossModuleOptimization),
@@ -37,13 +37,12 @@ let package = Package(
         .executableTarget(name: "pooltop", dependencies: [
             "Inspector", "Workload", "ConnectionPool", "LibPQ", "EmbeddedPostgres",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            .product(name: "Logging", package: "swift-log"),
         ]),
 
         // Test support: the fake connection and manual clock for the pool's unit tests only.
         .target(name: "ConnectionPoolTestUtils", dependencies: ["ConnectionPool"], path: "Tests/ConnectionPoolTestUtils"),
         .executableTarget(name: "PoolMicroBenchmark", dependencies: ["ConnectionPool", "ConnectionPoolTestUtils"], path: "Benchmarks/PoolMicroBenchmark"),
-        .testTarget(name: "LibPQTests", dependencies: ["LibPQ", "EmbeddedPostgres"]),
+        .testTarget(name: "LibPQTests", dependencies: ["LibPQ", "CLinux", "EmbeddedPostgres"]),
         .testTarget(name: "EmbeddedPostgresTests", dependencies: ["EmbeddedPostgres", "LibPQ"]),
         .testTarget(name: "ConnectionPoolTests", dependencies: ["ConnectionPool", "ConnectionPoolTestUtils"]),
         .testTarget(name: "WorkloadTests", dependencies: ["Workload", "ConnectionPool", "LibPQ", "EmbeddedPostgres"]),

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# `make bench`: the reference workloads W1–W4 (../shared/DESIGN.md) with pooltop, pgbench and the Python peers,
+# `make bench`: the reference workloads W1–W4 (docs/ARCHITECTURE.md) with pooltop, pgbench and the Python peers,
 # all against ONE embedded PostgreSQL cluster in the same run, then one table with ratios to pgbench, the
 # 10,000-worker run (RSS, fairness) and the pool micro-benchmark when it is built.
 #
 # Environment: BENCH_SECONDS (default 10) per run, BENCH_ROUNDS (default 3) paired rounds of W1 and W2,
 # BENCH_SETTLE (default 3) seconds of quiet before each run, BENCH_OUT (default .bench) for the raw results,
-# SCRATCH (default .build) for the release build, POOLTOP_BIN to use a built binary, PEERS (default ../shared/bench/peers.py), BENCH_DSN to use a
+# SCRATCH (default .build) for the release build, SWIFT (default swift, the Makefile passes its own), POOLTOP_BIN to use a built binary, PEERS (default ../shared/bench/peers.py), BENCH_DSN to use a
 # running server instead of the embedded one (it must have the role and database `bench`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +13,8 @@ cd "$(dirname "$0")/.."
 SECONDS_PER_RUN=${BENCH_SECONDS:-10}
 OUT=${BENCH_OUT:-.bench}
 SCRATCH=${SCRATCH:-.build}
+# The Makefile exports the Swift it found (PATH or /opt/swift).
+SWIFT=${SWIFT:-swift}
 PEERS=${PEERS:-../shared/bench/peers.py}
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
 export PATH="$PATH:$PGBIN"
@@ -25,8 +27,8 @@ if [ -n "${POOLTOP_BIN:-}" ]; then
     BIN=$POOLTOP_BIN
 else
     say "building pooltop (release)"
-    swift build -c release --scratch-path "$SCRATCH" --product pooltop >&2
-    BIN="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/pooltop"
+    "$SWIFT" build -c release --scratch-path "$SCRATCH" --product pooltop >&2
+    BIN="$("$SWIFT" build -c release --scratch-path "$SCRATCH" --show-bin-path)/pooltop"
 fi
 
 SERVER_PID=""
@@ -142,16 +144,9 @@ say "pooltop 10k: 10,000 workers on 15 connections, pg_sleep(0.01), ${TEN_K_SECO
 
 MICRO=""
 MICRO_BIN=""
-if [ -f Benchmarks/PoolMicroBenchmark/Package.swift ]; then
-    say "building PoolMicroBenchmark (its own package)"
-    if swift build -c release --package-path Benchmarks/PoolMicroBenchmark --scratch-path "$SCRATCH-micro" >&2; then
-        MICRO_BIN="$(swift build -c release --package-path Benchmarks/PoolMicroBenchmark --scratch-path "$SCRATCH-micro" --show-bin-path)/PoolMicroBenchmark"
-    fi
-elif grep -q 'PoolMicroBenchmark' Package.swift 2>/dev/null; then
-    say "building PoolMicroBenchmark"
-    if swift build -c release --scratch-path "$SCRATCH" --product PoolMicroBenchmark >&2; then
-        MICRO_BIN="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/PoolMicroBenchmark"
-    fi
+say "building PoolMicroBenchmark"
+if "$SWIFT" build -c release --scratch-path "$SCRATCH" --product PoolMicroBenchmark >&2; then
+    MICRO_BIN="$("$SWIFT" build -c release --scratch-path "$SCRATCH" --show-bin-path)/PoolMicroBenchmark"
 fi
 if [ -n "$MICRO_BIN" ] && [ -x "$MICRO_BIN" ]; then
     say "running PoolMicroBenchmark"

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import CLibPQ
+import CLinux
 import Synchronization
 
 /// Opens a libpq connection without blocking a thread: PQconnectStartParams, then PQconnectPoll

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import CLibPQ
+import CLinux
 import Synchronization
 
 /// One of a few threads (`group`), each waiting on its connections' sockets (epoll, woken through

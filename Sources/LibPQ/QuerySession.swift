@@ -1,4 +1,5 @@
 import CLibPQ
+import CLinux
 
 /// The libpq connection and the state of the query running on it.
 ///

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import CLibPQ
+import CLinux
 
 /// Where the server process behind a connection runs, when it runs on this host and so shares our
 /// CPUs. The query session reads it now and then so that the loop on that CPU watches the socket

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import CLibPQ
+import CLinux
 import Synchronization
 
 /// One epoll registration of one socket, and the one party waiting on it: a suspended task, or a

@@ -1,6 +1,6 @@
 import Foundation
 
-/// One bench run: the JSON object of DESIGN.md (keys in snake_case, sorted) plus a per-second timeline and extras.
+/// One bench run: the JSON object of docs/ARCHITECTURE.md's contract (keys in snake_case, sorted) plus a per-second timeline and extras.
 /// Times are milliseconds, rounded to the microsecond; `qps` is `queries / seconds`.
 public struct BenchReport: Sendable, Equatable, Codable {
     /// One second of the measured run.
@@ -36,7 +36,7 @@ public struct BenchReport: Sendable, Equatable, Codable {
         }
     }
 
-    // The DESIGN.md contract.
+    // The contract (docs/ARCHITECTURE.md).
     public var workers: Int
     public var poolSize: Int
     public var maxOverflow: Int

@@ -2,12 +2,12 @@ import ArgumentParser
 import Foundation
 import Workload
 
-/// `pooltop bench`: one workload for a while, then a summary or DESIGN.md's JSON object.
+/// `pooltop bench`: one workload for a while, then a summary or the JSON object of docs/ARCHITECTURE.md's contract.
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Run one workload headless and report throughput, waits and fairness.",
-        discussion: "Defaults: W1 of DESIGN.md (32 workers, SELECT 1) with the chosen preset's pool.")
+        discussion: "Defaults: the reference workload W1 (32 workers, SELECT 1) with the chosen preset's pool.")
 
     @OptionGroup var target: TargetOptions
     @OptionGroup var pool: PoolOptions
@@ -22,7 +22,7 @@ struct BenchCommand: AsyncParsableCommand {
     @Flag(help: "Connect per query instead of pooling (W4: what a pool saves).")
     var noPool = false
 
-    @Flag(help: "Print one JSON object (DESIGN.md's keys plus a per-second timeline).")
+    @Flag(help: "Print one JSON object (the documented keys plus a per-second timeline).")
     var json = false
 
     func validate() throws {

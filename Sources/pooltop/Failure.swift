@@ -1,4 +1,4 @@
-/// A failure the executable reports as one line on stderr, with the exit code of DESIGN.md's contract.
+/// A failure the executable reports as one line on stderr, with its exit code (docs/ARCHITECTURE.md, "Contracts").
 struct Failure: Error, CustomStringConvertible {
     enum Code: Int32 {
         case runtime = 1

@@ -10,7 +10,7 @@ struct Pooltop: AsyncParsableCommand {
         subcommands: [Top.self, BenchCommand.self, SweepCommand.self, ServeEmbedded.self],
         defaultSubcommand: Top.self)
 
-    /// Parses, runs, and turns every failure into one line on stderr and DESIGN.md's exit codes
+    /// Parses, runs, and turns every failure into one line on stderr and the documented exit codes
     /// (0 success, 1 runtime failure, 2 usage or connection error); clean-up runs on every path.
     static func main() async {
         Termination.shared.installSignalHandlers()

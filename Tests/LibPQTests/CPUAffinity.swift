@@ -1,7 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import CLibPQ
+import CLinux
 
 /// Pins threads and processes to CPUs, for tests that need to know where the scheduler runs them.
 enum CPUAffinity {
