@@ -1,13 +1,14 @@
 import ArgumentParser
 import Foundation
 
-/// `pooltop`: the screen by default; `bench` and `sweep` run the same experiments headless.
+/// `pooltop`: the screen by default; `bench` and `sweep` run the same experiments headless; `demo` shows the
+/// screen over a simulated pool.
 @main
 struct Pooltop: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pooltop",
         abstract: "Watch a real connection pool work against PostgreSQL, live, and size it with measurements.",
-        subcommands: [Top.self, BenchCommand.self, SweepCommand.self, ServeEmbedded.self],
+        subcommands: [Top.self, DemoCommand.self, BenchCommand.self, SweepCommand.self, ServeEmbedded.self],
         defaultSubcommand: Top.self)
 
     /// Parses, runs, and turns every failure into one line on stderr and the documented exit codes

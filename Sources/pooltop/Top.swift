@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Inspector
 import Workload
 
 /// The screen: a real pool under a live load, drawn as it works.
@@ -23,21 +22,7 @@ struct Top: AsyncParsableCommand {
     @OptionGroup var target: TargetOptions
     @OptionGroup var pool: PoolOptions
     @OptionGroup var load: LoadOptions
-
-    @Option(help: ArgumentHelp("A theme name (default, light, solarized, high-contrast, monochrome, or yours) or a TOML file.", valueName: "name"))
-    var theme: String?
-
-    @Flag(help: "Draw with ASCII only (no Unicode glyphs or braille).")
-    var ascii = false
-
-    @Option(parsing: .unconditional, help: "Frames per second.")
-    var fps: Double = 10
-
-    func validate() throws {
-        if !(fps > 0 && fps <= 60) { throw ValidationError("--fps must be between 0 and 60, not \(fps)") }
-    }
-
-    static let noTerminal = "the screen needs a terminal (stdin and stdout a tty); `pooltop bench` and `pooltop sweep` run without one"
+    @OptionGroup var screen: ScreenOptions
 
     func run() async throws {
         let settings = try load.settings(defaults: Self.lively)
@@ -51,19 +36,17 @@ struct Top: AsyncParsableCommand {
         // After the server was reached, so a wrong --url is reported as such even without a terminal.
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             await session.stop()
-            throw Failure.usage(Self.noTerminal)
+            throw Failure.usage(ScreenOptions.noTerminal)
         }
         let monitor = ServerMonitor(target: resolved.target)
         let source = LiveSource(session: session, monitor: monitor, target: resolved.label)
-        let app = InspectorApp(source: source, options: InspectorOptions(theme: theme, ascii: ascii, refreshRate: fps))
-        Termination.shared.onExit { InspectorApp.restoreTerminal() }
+        // The poller has ended when pollingServer returns, so nothing reopens the monitor after it is closed.
         do {
-            try await app.run()
+            try await source.pollingServer { try await screen.show(source) }
         } catch {
             await session.stop()
             await monitor.close()
-            if error as? InspectorError == .noTerminal { throw Failure.usage(Self.noTerminal) }
-            throw Failure.runtime("\(error)".singleLine)
+            throw error
         }
         await session.stop()
         await monitor.close()

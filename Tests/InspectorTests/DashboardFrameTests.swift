@@ -112,17 +112,23 @@ import Workload
         #expect(!Fixtures.frame(.dashboard, Fixtures.compact).contains("Legend"))
     }
 
-    @Test func pausedDisplaySaysSo() {
-        let frame = Fixtures.frame(.dashboard, Fixtures.compact) { $0.displayFrozen = true }
-        #expect(frame.lines[0].contains("PAUSED up 01:02:05"))
-        #expect(frame.column(of: "PAUSED", row: 0).map { frame[$0, 0].role } == .warning)
+    @Test(arguments: [Fixtures.compact, Fixtures.full])
+    func frozenDisplaySaysFrozenNotPaused(size: Size) {
+        let frame = Fixtures.frame(.dashboard, size) { $0.displayFrozen = true }
+        #expect(frame.lines[0].contains("display FROZEN up 01:02:05"))
+        #expect(frame.column(of: "FROZEN", row: 0).map { frame[$0, 0].role } == .warning)
+        #expect(!frame.contains("PAUSED"), "the load runs on: only the display is frozen")
+        #expect(frame.lines[1].contains("load RUNNING"))
     }
 
-    @Test func pausedLoadSaysSo() {
+    @Test(arguments: [Fixtures.compact, Fixtures.full])
+    func pausedLoadSaysPausedNotFrozen(size: Size) {
         var data = Fixtures.data
         data.load.settings.paused = true
-        let frame = FrameBuilder.build(data: data, state: ViewState(), size: Fixtures.full)
+        let frame = FrameBuilder.build(data: data, state: ViewState(), size: size)
         #expect(frame.lines[1].contains("load PAUSED"))
+        #expect(frame.column(of: "PAUSED", row: 1).map { frame[$0, 1].role } == .warning)
+        #expect(!frame.contains("FROZEN"), "the display still updates: only the load is paused")
     }
 
     @Test func beforeTheFirstDataTheScreenSaysItIsCollecting() {

@@ -2,8 +2,8 @@ import ConnectionPool
 import Synchronization
 import Workload
 
-/// A pretend pool and load that move on their own: for trying the screen without a server, and for tests
-/// of the app loop. Obeys the same commands as the real thing, roughly.
+/// A pretend pool and load that move on their own: what `pooltop demo` shows with no server, and what tests
+/// of the app loop drive. Obeys the same commands as the real thing, roughly.
 public final class SimulatedSource: InspectorSource {
     private let state: Mutex<Simulation>
     private let clock = ContinuousClock()

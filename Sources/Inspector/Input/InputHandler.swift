@@ -79,7 +79,7 @@ public enum InputHandler {
             state.mode = .filtering
         case .sort:
             guard state.view.isTable else { return [] }
-            let columns = TableCatalog.columns(for: state.view)
+            let columns = TableCatalog.headings(for: state.view)
             state.updateTable(state.view) { table in
                 table.sortColumn = (table.sortColumn + 1) % max(1, columns.count)
                 table.descending = columns.isEmpty ? false : columns[table.sortColumn].descendingFirst
@@ -127,7 +127,7 @@ public enum InputHandler {
         }
         guard state.view.isTable, let data else { return }
         let count = TableCatalog.visibleRows(for: state.view, data: data, table: state.table(state.view), glyphs: state.glyphs).count
-        let page = max(1, TableLayout.bodyHeight(frameHeight: size.height))
+        let page = max(1, ScreenLayout.tableBodyHeight(frameHeight: size.height))
         state.updateTable(state.view) { table in
             switch action {
             case .moveUp: table.selected -= 1
@@ -139,12 +139,12 @@ public enum InputHandler {
             default: break
             }
             table.selected = max(0, min(count - 1, table.selected))
-            table.top = TableLayout.top(selected: table.selected, previousTop: table.top, bodyHeight: page, count: count)
+            table.top = ScreenLayout.top(selected: table.selected, previousTop: table.top, bodyHeight: page, count: count)
         }
     }
 
     private static func scrollConsole(_ action: Action, state: inout ViewState, size: Size) {
-        let page = max(1, ConsoleView.outputHeight(frameHeight: size.height))
+        let page = max(1, ScreenLayout.consoleOutputHeight(frameHeight: size.height))
         let last = max(0, state.console.output.count - page)
         var scroll = state.console.scroll
         switch action {

@@ -2,8 +2,8 @@ import ConnectionPool
 import Workload
 
 /// Names what changed between two pool configurations, e.g. "pool_size 5 → 6".
-enum ConfigurationChange {
-    static func describe(from before: PoolConfiguration, to after: PoolConfiguration) -> String? {
+public enum ConfigurationChange {
+    public static func describe(from before: PoolConfiguration, to after: PoolConfiguration) -> String? {
         func duration(_ value: Duration?) -> String { value.map(DurationParsing.format) ?? "off" }
         var changes: [String] = []
         func note(_ name: String, _ old: String, _ new: String) {

@@ -1,7 +1,7 @@
 import ConnectionPool
 import Workload
 
-/// Everything one frame shows, collected by the executable from the pool, the load and the server.
+/// Everything one frame shows, collected by the `InspectorSource` from the pool, the load and the server.
 /// A plain value: the screen renders it and never reaches back into the pool.
 public struct DashboardData: Sendable, Equatable {
     public var pool: PoolSnapshot

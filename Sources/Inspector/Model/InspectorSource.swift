@@ -1,5 +1,6 @@
 /// What the screen needs from the program that runs the pool: fresh data, and a way to act on it.
-/// Implemented by the executable; the screen never touches the pool directly.
+/// Implemented by the executable's live source (a real pool under load) and by `SimulatedSource` (`pooltop demo`,
+/// tests); the screen never touches the pool directly.
 public protocol InspectorSource: Sendable {
     /// A consistent picture of the pool, the load and the server right now.
     func collect() async -> DashboardData

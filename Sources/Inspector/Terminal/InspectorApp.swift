@@ -16,17 +16,26 @@ public final class InspectorApp: Sendable {
     }
 
     /// Runs until `q`. Throws `InspectorError.noTerminal` without a terminal. Theme problems are shown on
-    /// screen and printed to stderr after the terminal is restored.
+    /// screen and printed to stderr after the terminal is restored. Data is collected by a child task, which
+    /// has ended when this returns.
     public func run() async throws {
-        let collector = Task { [source, inbox] in
-            while !inbox.quitRequested, !Task.isCancelled {
-                let pace = inbox.collectPace
-                if !pace.frozen { inbox.publish(await source.collect()) }
-                try? await Task.sleep(for: pace.interval)
+        let warnings = try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { [source, inbox] in
+                while !inbox.quitRequested, !Task.isCancelled {
+                    let pace = inbox.collectPace
+                    if !pace.frozen { inbox.publish(await source.collect()) }
+                    try? await Task.sleep(for: pace.interval)
+                }
             }
+            defer { group.cancelAll() }
+            return try await runScreen()
         }
-        defer { collector.cancel() }
-        let warnings: [String] = try await withTaskCancellationHandler {
+        for warning in warnings { FileHandle.standardError.write(Data(("pooltop: " + warning + "\n").utf8)) }
+    }
+
+    /// Runs `uiLoop` on its own thread until it returns; cancelling the calling task asks it to quit.
+    private func runScreen() async throws -> [String] {
+        try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 let thread = Thread { [self] in
                     do throws(InspectorError) {
@@ -41,7 +50,6 @@ public final class InspectorApp: Sendable {
         } onCancel: { [inbox] in
             inbox.requestQuit()
         }
-        for warning in warnings { FileHandle.standardError.write(Data(("pooltop: " + warning + "\n").utf8)) }
     }
 
     /// Ends curses mode: the UI thread is asked to do it (ncurses is not thread-safe) and given half a second,

@@ -17,7 +17,7 @@ enum ConsoleView {
             frame.put((console.running ? "running: " : "ran: ") + statement, x: 0, y: top + 2, role: .muted, limit: frame.width - 24)
         }
         var y = top + 3
-        let height = outputHeight(frameHeight: frame.height)
+        let height = ScreenLayout.consoleOutputHeight(frameHeight: frame.height)
         let first = max(0, min(console.scroll, console.output.count - height))
         for line in console.output.dropFirst(first).prefix(height) {
             let isError = line.hasPrefix("ERROR") || line.contains("SQLSTATE")
@@ -28,7 +28,4 @@ enum ConsoleView {
             frame.putRight("lines \(first + 1)-\(first + height) of \(console.output.count) ", right: frame.width, y: top + 2, role: .muted)
         }
     }
-
-    /// Rows for the answer: below the prompt, a blank row and the statement line, above the footer.
-    static func outputHeight(frameHeight: Int) -> Int { max(0, frameHeight - 1 - 6) }
 }

@@ -53,6 +53,6 @@ struct ViewContext {
     var compact: Bool { FrameBuilder.isCompact(size) }
     var glyphs: Glyphs { state.glyphs }
     /// First and last rows between the header and the footer.
-    var bodyTop: Int { 3 }
+    var bodyTop: Int { ScreenLayout.bodyTop }
     var bodyBottom: Int { size.height - 2 }
 }

@@ -7,7 +7,9 @@ enum HeaderView {
         let glyphs = context.glyphs
         var right = "\(rateLabel(context.state.refreshRate)) fps "
         if let data { right = "up " + Format.clock(data.uptime) + glyphs.separator + right }
-        let rightStart = frame.width - right.count - (context.state.displayFrozen ? 7 : 0)
+        // `p` freezes the display; Space pauses the load (row 1 says so): two different words for two states.
+        let frozen = context.state.displayFrozen ? "display FROZEN " : ""
+        let rightStart = frame.width - right.count - frozen.count
         var x = frame.put("pooltop", x: 0, y: 0, role: .header)
         if let data {
             x += frame.put(" " + data.target, x: x, y: 0, role: .text, limit: max(0, rightStart - x - 1))
@@ -20,7 +22,7 @@ enum HeaderView {
                 }
             }
         }
-        if context.state.displayFrozen { frame.put("PAUSED ", x: rightStart, y: 0, role: .warning) }
+        frame.put(frozen, x: rightStart, y: 0, role: .warning)
         frame.putRight(right, right: frame.width, y: 0, role: .accent)
         if let data { drawKnobs(into: &frame, data: data, context: context) }
         drawTabs(into: &frame, data: data, context: context)
@@ -74,7 +76,7 @@ enum HeaderView {
         }
         guard let data, context.state.view.isTable else { return }
         let table = context.state.table(context.state.view)
-        let columns = TableCatalog.columns(for: context.state.view)
+        let columns = TableCatalog.headings(for: context.state.view)
         let total = TableCatalog.rows(for: context.state.view, data: data, glyphs: context.glyphs).count
         let shown = TableCatalog.visibleRows(for: context.state.view, data: data, table: table, glyphs: context.glyphs).count
         var info = "\(shown)/\(total)"

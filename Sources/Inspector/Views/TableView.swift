@@ -15,7 +15,7 @@ enum TableView {
             }
         }
         let table = context.state.table(view)
-        let columns = TableCatalog.columns(for: view)
+        let columns = TableCatalog.headings(for: view)
         let rows = TableCatalog.visibleRows(for: view, data: data, table: table, glyphs: context.glyphs)
         let widths = columnWidths(columns, total: frame.width)
         let headerY = top + (view == .server ? 1 : 0)
@@ -35,7 +35,7 @@ enum TableView {
             return
         }
         let selected = max(0, min(rows.count - 1, table.selected))
-        let first = TableLayout.top(selected: selected, previousTop: table.top, bodyHeight: bodyHeight, count: rows.count)
+        let first = ScreenLayout.top(selected: selected, previousTop: table.top, bodyHeight: bodyHeight, count: rows.count)
         for (offset, row) in rows.dropFirst(first).prefix(bodyHeight).enumerated() {
             let y = bodyTop + offset
             var x = 0
@@ -49,7 +49,7 @@ enum TableView {
     }
 
     /// Fixed widths for every column; the flexible one takes what is left (at least its minimum).
-    static func columnWidths(_ columns: [TableColumn], total: Int) -> [Int] {
+    static func columnWidths(_ columns: [ColumnHeading], total: Int) -> [Int] {
         let fixed = columns.filter { !$0.flexible }.map(\.width).reduce(0, +) + max(0, columns.count - 1)
         return columns.map { $0.flexible ? max($0.width, total - fixed) : $0.width }
     }

@@ -1,3 +1,4 @@
+import Inspector
 import Workload
 
 /// An ad-hoc statement's outcome as the console shows it: an aligned table with its tag, or the error.

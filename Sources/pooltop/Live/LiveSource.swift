@@ -1,50 +1,56 @@
 import ConnectionPool
+import Inspector
 import Synchronization
 import Workload
 
 /// The screen's window on a running load session: snapshots of the pool, the load and the server,
-/// and the commands the keys send. The server is polled in its own task, so a slow or lost server
-/// never delays a frame.
-public final class LiveSource: InspectorSource {
+/// and the commands the keys send. The server is polled by a child task of `pollingServer(during:)`,
+/// so a slow or lost server never delays a frame.
+final class LiveSource: InspectorSource {
     private let session: LoadSession
     private let monitor: ServerMonitor
     private let target: String
+    private let serverInterval: Duration
     private let started = ContinuousClock.now
-    private let shared = Shared()
-    private let poller: Task<Void, Never>
+    /// What the poller and `collect()` both reach.
+    private let state = Mutex(State())
 
     private struct State {
         var server = ServerSnapshot(unavailable: "n/a: not polled yet")
         var events = RecentEvents()
     }
 
-    /// The state both the poller task and `collect()` reach.
-    private final class Shared: Sendable {
-        let state = Mutex(State())
-    }
-
-    /// `target` is the display form (password masked). Polls the server every `serverInterval`.
-    public init(session: LoadSession, monitor: ServerMonitor, target: String, serverInterval: Duration = .seconds(1)) {
+    /// `target` is the display form (password masked); the server is polled every `serverInterval`.
+    init(session: LoadSession, monitor: ServerMonitor, target: String, serverInterval: Duration = .seconds(1)) {
         self.session = session
         self.monitor = monitor
         self.target = target
-        let shared = self.shared
-        poller = Task {
-            while !Task.isCancelled {
-                let server = await monitor.poll()
-                shared.state.withLock { $0.server = server }
-                try? await Task.sleep(for: serverInterval)
-            }
+        self.serverInterval = serverInterval
+    }
+
+    /// Runs `body` (the screen) while a child task polls the server; returns, or rethrows, only once that
+    /// task has ended too, so the monitor can be closed with no poll in flight.
+    func pollingServer(during body: () async throws -> Void) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await self.pollServer() }
+            defer { group.cancelAll() }
+            try await body()
         }
     }
 
-    deinit { poller.cancel() }
+    private func pollServer() async {
+        while !Task.isCancelled {
+            let server = await monitor.poll()
+            state.withLock { $0.server = server }
+            try? await Task.sleep(for: serverInterval)
+        }
+    }
 
-    public func collect() async -> DashboardData {
+    func collect() async -> DashboardData {
         let pool = session.pool?.snapshot() ?? PoolSnapshot()
-        let fresh = session.pool.map { pool in pool.events(after: shared.state.withLock { $0.events.lastSequence }) } ?? []
+        let fresh = session.pool.map { pool in pool.events(after: state.withLock { $0.events.lastSequence }) } ?? []
         let load = session.generator.snapshot()
-        let (server, events) = shared.state.withLock { state in
+        let (server, events) = state.withLock { state in
             state.events.append(fresh)
             return (state.server, state.events.events)
         }
@@ -54,7 +60,7 @@ public final class LiveSource: InspectorSource {
             loadStartedAtPoolUptime: max(.zero, pool.uptime - load.elapsed))
     }
 
-    public func perform(_ command: Command) async -> String? {
+    func perform(_ command: Command) async -> String? {
         switch command {
         case .changePoolSize(let delta):
             return reconfigure { $0.poolSize = max(0, $0.poolSize + delta) }
@@ -93,7 +99,7 @@ public final class LiveSource: InspectorSource {
         reconfigure { $0 = preset.configuration }
     }
 
-    /// Applies a pool change; the status line says what changed (the same words as the events).
+    /// Applies a pool change; the status line names each knob that changed, old → new.
     private func reconfigure(_ change: (inout PoolConfiguration) -> Void) -> String? {
         guard let pool = session.pool else { return "no pool: running in no-pool mode" }
         let before = pool.configuration

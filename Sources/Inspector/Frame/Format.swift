@@ -1,12 +1,12 @@
 /// Short human formats for durations, counts and rates, shared by every view.
-enum Format {
+public enum Format {
     static func seconds(_ duration: Duration) -> Double {
         let (seconds, attoseconds) = duration.components
         return Double(seconds) + Double(attoseconds) / 1e18
     }
 
     /// `850µs`, `12ms`, `1.4s`, `3m05s`, `2h04m`.
-    static func duration(_ duration: Duration?) -> String {
+    public static func duration(_ duration: Duration?) -> String {
         guard let duration else { return "-" }
         let s = seconds(duration)
         if s < 0 { return "-" }
