@@ -1,75 +1,90 @@
 /// A growable double-ended queue on a power-of-two ring: O(1) push and pop at both ends, no shifting.
-struct RingBuffer<Element: Sendable>: Sendable {
-    private var storage: ContiguousArray<Element?>
-    private var head = 0
-    private(set) var count = 0
+public struct RingBuffer<Element: Sendable>: Sendable {
+    @usableFromInline var storage: ContiguousArray<Element?>
+    @usableFromInline var head = 0
+    @usableFromInline var stored = 0
 
-    init(capacity: Int = 16) {
+    @inlinable
+    public init(capacity: Int = 16) {
         var size = 1
         while size < Swift.max(capacity, 2) { size <<= 1 }
         storage = ContiguousArray(repeating: nil, count: size)
     }
 
-    var isEmpty: Bool { count == 0 }
-    private var mask: Int { storage.count - 1 }
+    @inlinable public var count: Int { stored }
+    @inlinable public var isEmpty: Bool { stored == 0 }
+    @inlinable var mask: Int { storage.count - 1 }
 
     /// The element `offset` places from the front.
-    subscript(offset: Int) -> Element {
+    @inlinable
+    public subscript(offset: Int) -> Element {
         get { storage[(head + offset) & mask]! }
         set { storage[(head + offset) & mask] = newValue }
     }
 
-    var first: Element? { count == 0 ? nil : self[0] }
-    var last: Element? { count == 0 ? nil : self[count - 1] }
+    @inlinable public var first: Element? { stored == 0 ? nil : self[0] }
+    @inlinable public var last: Element? { stored == 0 ? nil : self[stored - 1] }
 
-    mutating func append(_ element: Element) {
-        if count == storage.count { grow() }
-        storage[(head + count) & mask] = element
-        count += 1
+    @inlinable
+    public mutating func append(_ element: Element) {
+        if stored == storage.count { grow() }
+        storage[(head + stored) & mask] = element
+        stored += 1
     }
 
-    mutating func prepend(_ element: Element) {
-        if count == storage.count { grow() }
+    @inlinable
+    public mutating func prepend(_ element: Element) {
+        if stored == storage.count { grow() }
         head = (head - 1) & mask
         storage[head] = element
-        count += 1
+        stored += 1
     }
 
-    mutating func popFirst() -> Element? {
-        guard count > 0 else { return nil }
+    @inlinable
+    public mutating func popFirst() -> Element? {
+        guard stored > 0 else { return nil }
         let element = storage[head]
         storage[head] = nil
         head = (head + 1) & mask
-        count -= 1
+        stored -= 1
         return element
     }
 
-    mutating func popLast() -> Element? {
-        guard count > 0 else { return nil }
-        let index = (head + count - 1) & mask
+    @inlinable
+    public mutating func popLast() -> Element? {
+        guard stored > 0 else { return nil }
+        let index = (head + stored - 1) & mask
         let element = storage[index]
         storage[index] = nil
-        count -= 1
+        stored -= 1
         return element
     }
 
     /// Removes the first element matching `predicate`, keeping the order of the rest; O(n).
-    @discardableResult
-    mutating func removeFirst(where predicate: (Element) -> Bool) -> Element? {
-        guard let offset = (0..<count).first(where: { predicate(self[$0]) }) else { return nil }
+    @inlinable @discardableResult
+    public mutating func removeFirst(where predicate: (Element) -> Bool) -> Element? {
+        guard let offset = (0..<stored).first(where: { predicate(self[$0]) }) else { return nil }
         let removed = self[offset]
-        for i in offset..<(count - 1) { self[i] = self[i + 1] }
-        storage[(head + count - 1) & mask] = nil
-        count -= 1
+        for i in offset..<(stored - 1) { self[i] = self[i + 1] }
+        storage[(head + stored - 1) & mask] = nil
+        stored -= 1
         return removed
     }
 
-    /// The elements front to back.
-    var elements: [Element] { (0..<count).map { self[$0] } }
+    /// Empties the ring, keeping its storage.
+    @inlinable
+    public mutating func removeAll() {
+        while stored > 0 { _ = popFirst() }
+        head = 0
+    }
 
-    private mutating func grow() {
+    /// The elements front to back.
+    @inlinable public var elements: [Element] { (0..<stored).map { self[$0] } }
+
+    @inlinable
+    mutating func grow() {
         var bigger = ContiguousArray<Element?>(repeating: nil, count: storage.count * 2)
-        for i in 0..<count { bigger[i] = storage[(head + i) & mask] }
+        for i in 0..<stored { bigger[i] = storage[(head + i) & mask] }
         storage = bigger
         head = 0
     }
