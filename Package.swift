@@ -22,12 +22,15 @@ let package = Package(
         .target(name: "CLinux"),
         .target(name: "CCurses", linkerSettings: [.linkedLibrary("ncursesw")]),
         .target(name: "LibPQ", dependencies: ["CLibPQ", "CLinux"], swiftSettings: crossModuleOptimization),
+        .target(name: "Waiting", swiftSettings: crossModuleOptimization),
         .target(name: "ConnectionPool", dependencies: [
+            "Waiting",
             .product(name: "Histogram", package: "hdrhistogram-swift"),
         ], swiftSettings: crossModuleOptimization),
         .target(name: "EmbeddedPostgres", dependencies: []),
         .target(name: "Workload", dependencies: [
             "ConnectionPool", "LibPQ",
+            "Waiting",
             .product(name: "Histogram", package: "hdrhistogram-swift"),
         ], swiftSettings: crossModuleOptimization),
         .target(name: "Inspector", dependencies: [
@@ -40,10 +43,11 @@ let package = Package(
         ]),
 
         // Test support: the fake connection and manual clock for the pool's unit tests only.
-        .target(name: "ConnectionPoolTestUtils", dependencies: ["ConnectionPool"], path: "Tests/ConnectionPoolTestUtils"),
+        .target(name: "ConnectionPoolTestUtils", dependencies: ["ConnectionPool", "Waiting"], path: "Tests/ConnectionPoolTestUtils"),
         .executableTarget(name: "PoolMicroBenchmark", dependencies: ["ConnectionPool", "ConnectionPoolTestUtils"], path: "Benchmarks/PoolMicroBenchmark"),
         .testTarget(name: "LibPQTests", dependencies: ["LibPQ", "CLinux", "EmbeddedPostgres"]),
         .testTarget(name: "EmbeddedPostgresTests", dependencies: ["EmbeddedPostgres", "LibPQ"]),
+        .testTarget(name: "WaitingTests", dependencies: ["Waiting"]),
         .testTarget(name: "ConnectionPoolTests", dependencies: ["ConnectionPool", "ConnectionPoolTestUtils"]),
         .testTarget(name: "WorkloadTests", dependencies: ["Workload", "ConnectionPool", "LibPQ", "EmbeddedPostgres"]),
         .testTarget(name: "InspectorTests", dependencies: ["Inspector", "ConnectionPool", "Workload"]),

@@ -21,7 +21,7 @@ extension PoolStateMachine {
     /// already served, timed out or cancelled.
     mutating func attach(_ continuation: Continuation, to id: UInt64) -> Outcome? {
         if let outcome = earlyOutcomes.removeValue(forKey: id) { return outcome }
-        if waiters.attach(continuation, to: id) { return nil }
+        if waiters.update(id, { $0.continuation = continuation }) { return nil }
         return .failure(.cancelled)
     }
 
@@ -70,7 +70,7 @@ extension PoolStateMachine {
     ) -> UInt64 {
         let id = nextCheckoutID
         nextCheckoutID += 1
-        let entry = WaiterQueue<Continuation>.Entry(holder: holder, activity: activity, requestedAt: requestedAt)
+        let entry = QueuedCheckOut<Continuation>(holder: holder, activity: activity, requestedAt: requestedAt)
         if atFront { waiters.prepend(id, entry) } else { waiters.append(id, entry) }
         schedule(requestedAt + configuration.checkoutTimeout, into: &actions)
         startConnects(now: now, into: &actions)
@@ -141,7 +141,7 @@ extension PoolStateMachine {
 
     /// Delivers an outcome to a request that has left the queue.
     mutating func resolve(
-        _ id: UInt64, _ entry: WaiterQueue<Continuation>.Entry, _ outcome: Outcome, into actions: inout Actions
+        _ id: UInt64, _ entry: QueuedCheckOut<Continuation>, _ outcome: Outcome, into actions: inout Actions
     ) {
         if let continuation = entry.continuation {
             actions.resume.append((continuation, outcome))

@@ -1,3 +1,5 @@
+import Waiting
+
 /// The pool's rules as a value: no I/O, no locks, no clock. Every input is a mutating method that takes
 /// `now` (time since the pool started) where it matters and returns the `Actions` its owner must perform.
 ///

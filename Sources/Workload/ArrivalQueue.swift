@@ -1,4 +1,5 @@
 import Synchronization
+import Waiting
 
 /// Open-loop arrivals not yet taken by a worker (the backlog), and the workers waiting for one, served FIFO.
 final class ArrivalQueue: Sendable {
@@ -7,8 +8,7 @@ final class ArrivalQueue: Sendable {
     private struct State {
         var pending = 0
         var dropped = 0
-        var nextWaiterID: UInt64 = 0
-        var waiters = WaiterQueue<Taken>()
+        var waiters = ParkedTasks<Taken, Void>()
     }
 
     /// Arrivals beyond this backlog are dropped and counted.
@@ -25,7 +25,7 @@ final class ArrivalQueue: Sendable {
 
     /// Adds `count` arrivals: waiting workers take them first, the rest join the backlog.
     func add(_ count: Int) {
-        var toResume: [CheckedContinuation<Taken, Never>] = []
+        var toResume: [ParkedTasks<Taken, Void>.Continuation] = []
         state.withLock { state in
             var remaining = count
             while remaining > 0, let waiter = state.waiters.popFirst() {
@@ -41,30 +41,10 @@ final class ArrivalQueue: Sendable {
 
     /// The next arrival; `.recheck` when woken by a settings change, `.cancelled` when the task was cancelled.
     func take() async -> Taken {
-        let id = state.withLock { state -> UInt64? in
-            if state.pending > 0 {
-                state.pending -= 1
-                return nil
-            }
-            state.nextWaiterID += 1
-            return state.nextWaiterID
-        }
-        guard let id else { return .arrival }
-        return await withTaskCancellationHandler {
-            await withCheckedContinuation { (continuation: CheckedContinuation<Taken, Never>) in
-                let immediate = state.withLock { state -> Taken? in
-                    if Task.isCancelled { return .cancelled }
-                    if state.pending > 0 {
-                        state.pending -= 1
-                        return .arrival
-                    }
-                    state.waiters.append(id, continuation)
-                    return nil
-                }
-                if let immediate { continuation.resume(returning: immediate) }
-            }
-        } onCancel: {
-            state.withLock { $0.waiters.remove(id) }?.resume(returning: .cancelled)
+        await state.park(in: \.waiters, ifCancelled: .cancelled) { state in
+            guard state.pending > 0 else { return nil }
+            state.pending -= 1
+            return .arrival
         }
     }
 

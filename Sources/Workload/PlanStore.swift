@@ -1,12 +1,13 @@
 import Synchronization
+import Waiting
 
 /// The current `LoadPlan`, readable without a lock when unchanged (an atomic generation), and a place
 /// where paused workers wait for the next change.
 final class PlanStore: Sendable {
     private struct State {
         var plan: LoadPlan
-        var nextWaiterID: UInt64 = 0
-        var waiters = WaiterQueue<Bool>()
+        /// Tasks waiting for a change: woken with true, or false if cancelled.
+        var waiters = ParkedTasks<Bool, Void>()
     }
 
     private let state: Mutex<State>
@@ -23,7 +24,7 @@ final class PlanStore: Sendable {
 
     /// Installs a new plan and wakes every task waiting for a change.
     func install(_ plan: LoadPlan) {
-        let woken = state.withLock { state -> [CheckedContinuation<Bool, Never>] in
+        let woken = state.withLock { state in
             state.plan = plan
             currentGeneration.store(plan.generation, ordering: .releasing)
             return state.waiters.removeAll()
@@ -33,22 +34,6 @@ final class PlanStore: Sendable {
 
     /// Waits until the plan's generation differs from `generation`; false if the task was cancelled.
     func waitForChange(from generation: UInt64) async -> Bool {
-        let id = state.withLock { state -> UInt64 in
-            state.nextWaiterID += 1
-            return state.nextWaiterID
-        }
-        return await withTaskCancellationHandler {
-            await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
-                let immediate = state.withLock { state -> Bool? in
-                    if Task.isCancelled { return false }
-                    if state.plan.generation != generation { return true }
-                    state.waiters.append(id, continuation)
-                    return nil
-                }
-                if let immediate { continuation.resume(returning: immediate) }
-            }
-        } onCancel: {
-            state.withLock { $0.waiters.remove(id) }?.resume(returning: false)
-        }
+        await state.park(in: \.waiters, ifCancelled: false) { $0.plan.generation != generation ? true : nil }
     }
 }

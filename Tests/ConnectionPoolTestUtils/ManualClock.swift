@@ -1,18 +1,13 @@
 import ConnectionPool
 import Synchronization
+import Waiting
 
 /// A clock that moves only when a test calls `advance`; sleepers wake when it passes their deadline.
 public final class ManualClock: PoolClock {
-    private struct Sleeper {
-        var deadline: Duration
-        var continuation: CheckedContinuation<Void, any Error>
-    }
-
     private struct State {
         var now: Duration = .zero
-        var nextID: UInt64 = 0
-        var sleepers: [UInt64: Sleeper] = [:]
-        var cancelled: Set<UInt64> = []
+        /// Sleeping tasks tagged with their deadline: woken with true, or false if cancelled.
+        var sleepers = ParkedTasks<Bool, Duration>()
     }
 
     private let state = Mutex(State())
@@ -25,42 +20,17 @@ public final class ManualClock: PoolClock {
     public var sleeperCount: Int { state.withLock { $0.sleepers.count } }
 
     public func sleep(until deadline: Duration) async throws {
-        let id = state.withLock { state -> UInt64 in
-            state.nextID += 1
-            return state.nextID
-        }
-        try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-                let immediate: (any Error)?? = state.withLock { state in
-                    if state.cancelled.remove(id) != nil { return .some(CancellationError()) }
-                    if deadline <= state.now { return .some(nil) }
-                    state.sleepers[id] = Sleeper(deadline: deadline, continuation: continuation)
-                    return .none
-                }
-                switch immediate {
-                case .some(.some(let error)): continuation.resume(throwing: error)
-                case .some(.none): continuation.resume()
-                case .none: break
-                }
-            }
-        } onCancel: {
-            let sleeper = state.withLock { state -> Sleeper? in
-                if let sleeper = state.sleepers.removeValue(forKey: id) { return sleeper }
-                state.cancelled.insert(id)
-                return nil
-            }
-            sleeper?.continuation.resume(throwing: CancellationError())
-        }
+        let woke = await state.park(in: \.sleepers, tag: deadline, ifCancelled: false) { deadline <= $0.now ? true : nil }
+        if !woke { throw CancellationError() }
     }
 
     /// Moves time forward and wakes every sleeper whose deadline has passed.
     public func advance(by duration: Duration) {
-        let due = state.withLock { state -> [Sleeper] in
+        let due = state.withLock { state in
             state.now += duration
             let now = state.now
-            let ids = state.sleepers.filter { $0.value.deadline <= now }.map(\.key)
-            return ids.compactMap { state.sleepers.removeValue(forKey: $0) }
+            return state.sleepers.removeAll { $0 <= now }
         }
-        for sleeper in due { sleeper.continuation.resume() }
+        for continuation in due { continuation.resume(returning: true) }
     }
 }
