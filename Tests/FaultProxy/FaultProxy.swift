@@ -33,7 +33,8 @@ public final class FaultProxy: Sendable {
     deinit { stop() }
 
     /// Switches to `mode`; returns once the proxy thread acts on it (a cut connection is reset, a
-    /// refusing port closed). Throws when `forward` cannot listen on the port again.
+    /// refusing port closed). Throws when `forward` cannot listen on the port again. Does nothing
+    /// once stopped.
     public func set(_ mode: ProxyMode) throws(ProxyError) {
         try core.set(mode)
     }

@@ -43,6 +43,7 @@ final class ProxyCore: Sendable {
 
     func set(_ mode: ProxyMode) throws(ProxyError) {
         let generation = try state.withLock { state throws(ProxyError) -> Int in
+            if state.stopping { return state.generation }
             if mode == .forward && state.listener < 0 {
                 state.listener = try LoopbackSocket.listen(port: port).descriptor
             }

@@ -33,10 +33,10 @@ import Testing
                 connection.close()
                 try await Task.sleep(for: .milliseconds(20))
             } catch {
-                #expect((error as? PostgresError)?.message.contains("refused") == true)
-                return
+                // A connect that meets the proxy closing is ended instead; the next one is refused.
+                if (error as? PostgresError)?.message.contains("refused") == true { return }
             }
         }
-        Issue.record("the proxy still accepted connections 3 s into a 200 ms lifetime")
+        Issue.record("the port still did not refuse connections 3 s into the proxy's 200 ms lifetime")
     }
 }
