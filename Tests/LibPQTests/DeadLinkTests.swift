@@ -11,12 +11,13 @@ import Testing
         defer { proxy.stop() }
         let connection = try await PostgresConnection.connect(to: target(proxy), deadLinkTimeout: .seconds(1))
         defer { connection.close() }
-        let started = clock.now
-        let query = Task { try await connection.query("SELECT pg_sleep(1)") }
-        try await waitUntilRunning("pg_sleep(1)", pid: connection.backendPID)
+        // Longer than the test: the answer can only be the watchdog's, however slow the observer is.
+        let query = Task { try await connection.query("SELECT pg_sleep(4)") }
+        try await waitUntilRunning("pg_sleep(4)", pid: connection.backendPID)
+        let frozen = clock.now
         try proxy.set(.freeze)
         let outcome = await query.result
-        let elapsed = clock.now - started
+        let elapsed = clock.now - frozen
         #expect(throws: PostgresError.self) { try outcome.get() }
         if case .failure(let error as PostgresError) = outcome {
             #expect(error.kind == .connectionLost)
