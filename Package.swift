@@ -44,8 +44,10 @@ let package = Package(
 
         // Test support: the fake connection and manual clock for the pool's unit tests only.
         .target(name: "ConnectionPoolTestUtils", dependencies: ["ConnectionPool", "Waiting"], path: "Tests/ConnectionPoolTestUtils"),
+        // Test support: a loopback TCP proxy that stalls, black-holes, cuts or refuses connections on demand.
+        .target(name: "FaultProxy", dependencies: ["CLinux"], path: "Tests/FaultProxy"),
         .executableTarget(name: "PoolMicroBenchmark", dependencies: ["ConnectionPool", "ConnectionPoolTestUtils"], path: "Benchmarks/PoolMicroBenchmark"),
-        .testTarget(name: "LibPQTests", dependencies: ["LibPQ", "CLinux", "EmbeddedPostgres"]),
+        .testTarget(name: "LibPQTests", dependencies: ["LibPQ", "CLinux", "EmbeddedPostgres", "FaultProxy"]),
         .testTarget(name: "EmbeddedPostgresTests", dependencies: ["EmbeddedPostgres", "LibPQ"]),
         .testTarget(name: "WaitingTests", dependencies: ["Waiting"]),
         .testTarget(name: "ConnectionPoolTests", dependencies: ["ConnectionPool", "ConnectionPoolTestUtils"]),

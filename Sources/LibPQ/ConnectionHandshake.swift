@@ -8,7 +8,9 @@ import Synchronization
 /// Opens a libpq connection without blocking a thread: PQconnectStartParams, then PQconnectPoll
 /// each time the socket is ready, re-reading PQsocket after every poll (libpq may replace it).
 enum ConnectionHandshake {
-    /// Every wait is watched by `loop`, the loop the connection will live on.
+    /// Every wait is watched by `loop`, the loop the connection will live on; `timeout` bounds them all.
+    /// `LinkSettings` fills in the TCP settings the target leaves out.
+    /// A server's refusal keeps its SQLSTATE (53300 when it is full, 57P03 while it starts or stops).
     static func connect(
         to target: ConnectionTarget, timeout: Duration, applicationName: String, loop: EventLoop = .leastLoaded(),
         probe: HandshakeProbe? = nil
@@ -22,6 +24,8 @@ enum ConnectionHandshake {
         // From the first byte on: libpq's default notice processor writes to stderr, which would land
         // on the user's screen (a server shutting down sends FATAL notices to its sessions).
         PQsetNoticeProcessor(connection, { _, _ in }, nil)
+        // Verbose until the session is up, so that a server's refusal carries its SQLSTATE (see HandshakeErrorText).
+        PQsetErrorVerbosity(connection, PQERRORS_VERBOSE)
         let deadline = Deadline()
         let timer = Task {
             try? await Task.sleep(for: timeout)
@@ -33,6 +37,7 @@ enum ConnectionHandshake {
         while true {
             switch status {
             case PGRES_POLLING_OK:
+                PQsetErrorVerbosity(connection, PQERRORS_DEFAULT)
                 return connection
             case PGRES_POLLING_READING, PGRES_POLLING_WRITING:
                 let events = status == PGRES_POLLING_READING ? EPOLLIN.rawValue : EPOLLOUT.rawValue
@@ -60,7 +65,7 @@ enum ConnectionHandshake {
 
     /// PQconnectStartParams with the target's options; the target string is not re-parsed.
     private static func start(_ target: ConnectionTarget, applicationName: String) -> OpaquePointer? {
-        var pairs = target.options.map { ($0.keyword, $0.value) }
+        var pairs = LinkSettings.filling(target.options).map { ($0.keyword, $0.value) }
         pairs.append(("fallback_application_name", applicationName))
         let keywords = pairs.map { strdup($0.0) }
         let values = pairs.map { strdup($0.1) }
@@ -78,9 +83,10 @@ enum ConnectionHandshake {
         guard let connection else {
             return PostgresError(kind: .connectionFailed, message: prefix + "out of memory")
         }
-        var error = PostgresError(kind: .connectionFailed, connection: connection, prefix: prefix)
-        error.message = error.message.masking([target.password].compactMap { $0 })
-        return error
+        let text = HandshakeErrorText(verbose: String(cString: PQerrorMessage(connection)))
+        let reason = text.message.isEmpty ? "unknown libpq error" : text.message
+        return PostgresError(
+            kind: .connectionFailed, message: (prefix + reason).masking([target.password].compactMap { $0 }), sqlState: text.sqlState)
     }
 }
 

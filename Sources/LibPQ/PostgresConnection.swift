@@ -39,10 +39,16 @@ public final class PostgresConnection: Sendable {
     /// the thread (they would stall its connections' I/O).
     public static var followingEventLoopExecutor: any TaskExecutor { EventLoop.following }
 
-    /// Connects without blocking a thread; throws `.connectionFailed` or `.timedOut`, naming the
-    /// target by its display form. `applicationName` applies unless the target sets its own.
+    /// Connects without blocking a thread; throws `.connectionFailed` (with the server's SQLSTATE when
+    /// it refused the session, e.g. `isServerFull`) or `.timedOut`, naming the target by its display
+    /// form. `timeout` bounds the whole handshake unless the target sets connect_timeout.
+    /// `applicationName` applies unless the target sets its own.
+    ///
+    /// `deadLinkTimeout` (nil: off) bounds how long a query waits on a link that gives no sign of life:
+    /// see `LinkWatchdog`. A query on a healthy link is never cut short, however long it runs.
     public static func connect(
-        to target: ConnectionTarget, timeout: Duration = .seconds(10), applicationName: String = "pooltop"
+        to target: ConnectionTarget, timeout: Duration = .seconds(10), applicationName: String = "pooltop",
+        deadLinkTimeout: Duration? = defaultDeadLinkTimeout
     ) async throws(PostgresError) -> PostgresConnection {
         // One loop watches the connection from its first byte: the least loaded one, so connections
         // spread evenly over the loops, and a task that follows its connections (the handshake
@@ -50,7 +56,8 @@ public final class PostgresConnection: Sendable {
         let loop = EventLoop.leastLoaded()
         // Notices are already silenced: the handshake does it before the first byte.
         let connection = try await ConnectionHandshake.connect(
-            to: target, timeout: timeout, applicationName: applicationName, loop: loop)
+            to: target, timeout: LinkSettings.connectTimeout(of: target.options) ?? timeout,
+            applicationName: applicationName, loop: loop)
         guard PQsetnonblocking(connection, 1) == 0 else {
             let error = PostgresError(kind: .connectionFailed, connection: connection, prefix: "could not connect to \(target.displayString): ")
             PQfinish(connection)
@@ -61,8 +68,14 @@ public final class PostgresConnection: Sendable {
             PQfinish(connection)
             throw PostgresError(kind: .connectionFailed, message: "could not watch the socket for \(target.displayString) (errno \(code))")
         }
-        return PostgresConnection(connection: connection, watch: watch, target: target)
+        let opened = PostgresConnection(connection: connection, watch: watch, target: target)
+        if let deadLinkTimeout { LinkWatchdog.shared.watch(opened, bound: deadLinkTimeout) }
+        return opened
     }
+
+    /// 10 s: a dead link costs a query at most that long; the TCP keepalive settings (`LinkSettings`)
+    /// notice a dead idle connection in about as long.
+    public static let defaultDeadLinkTimeout: Duration = .seconds(10)
 
     /// Runs one statement with text parameters ($1, $2…; nil is NULL). Without parameters it uses
     /// the simple protocol (one message; several statements allowed, the last result is returned).
@@ -86,6 +99,9 @@ public final class PostgresConnection: Sendable {
         return try outcome.get()
     }
 
+    /// The connection's socket (for tests).
+    var socketDescriptor: Int32 { session.watch.descriptor }
+
     /// The index of the event loop watching this connection's socket (for tests).
     var loopIndex: Int { session.watch.currentLoopIndex }
 
@@ -107,11 +123,22 @@ public final class PostgresConnection: Sendable {
 
     /// Closes the session; a running query fails with `.connectionLost`. Idempotent.
     public func close() {
+        close(failingQueryWith: QuerySession.closedError)
+    }
+
+    /// Closes the session; a running query fails with `error`.
+    func close(failingQueryWith error: PostgresError) {
         switch state.withLock({ $0.requestClose() }) {
         case .none: break
         case .finishNow: finish()
-        case .interruptQuery: session.watch.interrupt()
+        case .interruptQuery: session.interrupt(reason: error)
         }
+    }
+
+    /// Whether a query runs, and its traffic count (see `QuerySession.traffic`), for `LinkWatchdog`.
+    var linkActivity: (querying: Bool, traffic: UInt64) {
+        let querying = state.withLock { $0.phase == .querying }
+        return (querying, session.traffic.load(ordering: .relaxed))
     }
 
     /// Deregisters the socket (before libpq closes it) and frees the connection. Runs once.

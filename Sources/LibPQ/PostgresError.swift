@@ -3,9 +3,11 @@ import CLibPQ
 /// A failure from libpq or the server, with the server's fields when it sent them.
 public struct PostgresError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Kind: Sendable, Equatable {
-        /// Could not connect (unreachable, refused, authentication failed, bad target).
+        /// Could not connect (unreachable, refused, authentication failed, bad target). When the server
+        /// itself refused the session, `sqlState` says why (see `isServerFull`).
         case connectionFailed
-        /// The connection was lost (terminated backend, network): not usable any more.
+        /// The connection was lost (terminated backend, network, or no answer on a dead link: see
+        /// `PostgresConnection.connect(…deadLinkTimeout:)`): not usable any more.
         case connectionLost
         /// The statement failed; the connection is still usable.
         case queryFailed
@@ -31,6 +33,11 @@ public struct PostgresError: Error, Sendable, Equatable, CustomStringConvertible
         self.hint = hint
         self.position = position
     }
+
+    /// SQLSTATE 53300 (too_many_connections) at connect: max_connections is reached, or the role's or
+    /// database's CONNECTION LIMIT. The server is up and answering; a new attempt succeeds once a
+    /// session ends, so a pool should wait for one rather than retry at once.
+    public var isServerFull: Bool { kind == .connectionFailed && sqlState == "53300" }
 
     public var description: String {
         var text = message

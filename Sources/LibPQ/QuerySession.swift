@@ -1,5 +1,6 @@
 import CLibPQ
 import CLinux
+import Synchronization
 
 /// The libpq connection and the state of the query running on it.
 ///
@@ -10,6 +11,11 @@ import CLinux
 final class QuerySession: @unchecked Sendable {
     let connection: OpaquePointer
     let watch: SocketWatch
+    /// Bumped when a query starts and on each read while it runs: the dead-link watch compares it
+    /// between looks to tell a silent link (see `LinkWatchdog`).
+    let traffic = Atomic<UInt64>(0)
+    /// Why the waiting query is being interrupted, when not an ordinary close.
+    private let interruption = Mutex<PostgresError?>(nil)
     private var collector = ResultCollector()
     private var continuation: UnsafeContinuation<Result<QueryResult, PostgresError>, Never>?
     /// Where the server process runs, when it shares our CPUs.
@@ -35,6 +41,7 @@ final class QuerySession: @unchecked Sendable {
     /// `keepingRows` false the result carries only the command tag and count (no row is read).
     nonisolated(nonsending) func run(_ sql: String, _ parameters: [String?], keepingRows: Bool) async -> Result<QueryResult, PostgresError> {
         collector.keepsRows = keepingRows
+        traffic.wrappingAdd(1, ordering: .relaxed)
         if server.isOnThisHost {
             sinceFollowed += 1
             if sinceFollowed >= Self.followInterval {
@@ -62,7 +69,8 @@ final class QuerySession: @unchecked Sendable {
             watch.modify(events: SocketWatch.readableOrWritableEdge)
             let woken = await watch.waitForEvent()
             watch.modify(events: SocketWatch.readableEdge)
-            if !woken { return .failure(Self.closedError) }
+            if !woken { return .failure(interruptionError) }
+            traffic.wrappingAdd(1, ordering: .relaxed)
             if PQconsumeInput(connection) == 0 { break }
             flushed = PQflush(connection)
         }
@@ -77,6 +85,7 @@ final class QuerySession: @unchecked Sendable {
     func collect(reading: Bool) {
         var reading = reading
         while true {
+            if reading { traffic.wrappingAdd(1, ordering: .relaxed) }
             if reading && PQconsumeInput(connection) == 0 && PQsocket(connection) < 0 {
                 collector.drainAfterLoss(connection)
                 complete()
@@ -101,7 +110,17 @@ final class QuerySession: @unchecked Sendable {
     /// Ends the waiting query with an error because the connection is being closed.
     func failInterrupted() {
         collector = ResultCollector()
-        resume(with: .failure(Self.closedError))
+        resume(with: .failure(interruptionError))
+    }
+
+    /// Interrupts the running query, which then fails with `reason`.
+    func interrupt(reason: PostgresError) {
+        interruption.withLock { $0 = reason }
+        watch.interrupt()
+    }
+
+    private var interruptionError: PostgresError {
+        interruption.withLock { $0 } ?? Self.closedError
     }
 
     private func complete() {

@@ -67,18 +67,4 @@ import Testing
         }
         #expect(!connection.isUsable)
     }
-
-    /// Waits until the server shows `pid` running a statement containing `text`.
-    private func waitUntilRunning(_ text: String, pid: Int32) async throws {
-        let observer = try await connectToTestServer()
-        defer { observer.close() }
-        while true {
-            let rows = try await observer.query(
-                "SELECT 1 FROM pg_stat_activity WHERE pid = $1 AND state = 'active' AND position($2 in query) > 0",
-                [String(pid), text]
-            ).rows
-            if !rows.isEmpty { return }
-            try await Task.sleep(for: .milliseconds(10))
-        }
-    }
 }

@@ -11,3 +11,8 @@ func testServer() async throws -> (conninfo: String, url: String) {
 func connectToTestServer() async throws -> PostgresConnection {
     try await PostgresConnection.connect(to: ConnectionTarget(testServer().conninfo))
 }
+
+/// The test server's TCP port on 127.0.0.1.
+func testServerPort() async throws -> Int {
+    try await EmbeddedPostgres.shared().port
+}

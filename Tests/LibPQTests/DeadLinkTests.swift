@@ -1,0 +1,134 @@
+import FaultProxy
+import LibPQ
+import Testing
+
+/// libpq through a loopback proxy that fails like a network: stalled, black-holed, cut, refused.
+@Suite struct DeadLinkTests {
+    private let clock = ContinuousClock()
+
+    @Test func aQueryOnAFrozenLinkIsAbandonedWithinItsBound() async throws {
+        let proxy = try await proxyToTestServer()
+        defer { proxy.stop() }
+        let connection = try await PostgresConnection.connect(to: target(proxy), deadLinkTimeout: .seconds(1))
+        defer { connection.close() }
+        // Longer than the test: the answer can only be the watchdog's, however slow the observer is.
+        let query = Task { try await connection.query("SELECT pg_sleep(4)") }
+        try await waitUntilRunning("pg_sleep(4)", pid: connection.backendPID)
+        let frozen = clock.now
+        try proxy.set(.freeze)
+        let outcome = await query.result
+        let elapsed = clock.now - frozen
+        #expect(throws: PostgresError.self) { try outcome.get() }
+        if case .failure(let error as PostgresError) = outcome {
+            #expect(error.kind == .connectionLost)
+            #expect(error.message.contains("no answer from the server for 1s: connection abandoned"))
+        }
+        // The bound, one look of the watchdog (an eighth of it), and slack for a loaded machine.
+        #expect(elapsed < .milliseconds(2500))
+        #expect(!connection.isUsable)
+    }
+
+    @Test func aSlowQueryOnAHealthyLinkOutlivesAShortBound() async throws {
+        let proxy = try await proxyToTestServer()
+        defer { proxy.stop() }
+        // Half the bound for a check's login: short, yet not so short that a loaded machine misses it.
+        let connection = try await PostgresConnection.connect(to: target(proxy), deadLinkTimeout: .seconds(1))
+        defer { connection.close() }
+        let result = try await connection.query("SELECT pg_sleep(2.5), 'done'")
+        #expect(result.rows == [["", "done"]])
+        #expect(connection.isUsable)
+        // The watchdog did check the link while the server was silent: each check is a new connection.
+        #expect(proxy.acceptedConnections >= 2)
+    }
+
+    @Test func connectingThroughABlackHoleTimesOutAtConnectTimeout() async throws {
+        let proxy = try await proxyToTestServer()
+        defer { proxy.stop() }
+        try proxy.set(.blackHole)
+        let started = clock.now
+        // The target's connect_timeout replaces the caller's 30 s.
+        let slow = try target(proxy, adding: "connect_timeout=2")
+        await #expect {
+            _ = try await PostgresConnection.connect(to: slow, timeout: .seconds(30))
+        } throws: { error in
+            (error as? PostgresError)?.kind == .timedOut
+        }
+        let elapsed = clock.now - started
+        #expect(elapsed >= .milliseconds(1900) && elapsed < .seconds(4))
+    }
+
+    @Test func connectingToARefusingPortFailsFast() async throws {
+        let proxy = try await proxyToTestServer()
+        defer { proxy.stop() }
+        try proxy.set(.refuse)
+        let started = clock.now
+        await #expect {
+            _ = try await PostgresConnection.connect(to: target(proxy))
+        } throws: { error in
+            guard let error = error as? PostgresError else { return false }
+            return error.kind == .connectionFailed && error.message.contains("refused") && !error.isServerFull
+        }
+        #expect(clock.now - started < .seconds(1))
+    }
+
+    @Test func aCutLinkMidQueryIsAConnectionLoss() async throws {
+        let proxy = try await proxyToTestServer()
+        defer { proxy.stop() }
+        let connection = try await PostgresConnection.connect(to: target(proxy))
+        defer { connection.close() }
+        let query = Task { try await connection.query("SELECT pg_sleep(5)") }
+        try await waitUntilRunning("pg_sleep(5)", pid: connection.backendPID)
+        let started = clock.now
+        try proxy.set(.cut)
+        await #expect {
+            _ = try await query.value
+        } throws: { error in
+            (error as? PostgresError)?.kind == .connectionLost
+        }
+        #expect(clock.now - started < .seconds(1))
+        #expect(!connection.isUsable)
+        #expect(proxy.openConnections == 0)
+    }
+
+    @Test(arguments: [ProxyMode.cut, .refuse, .blackHole, .freeze])
+    func afterForwardAgainANewConnectionWorks(_ fault: ProxyMode) async throws {
+        let proxy = try await proxyToTestServer()
+        defer { proxy.stop() }
+        let before = try await PostgresConnection.connect(to: target(proxy))
+        try proxy.set(fault)
+        before.close()
+        try proxy.set(.forward)
+        let after = try await PostgresConnection.connect(to: target(proxy), timeout: .seconds(3))
+        defer { after.close() }
+        #expect(try await after.query("SELECT 1").rows == [["1"]])
+    }
+
+    @Test func aBlackHoledConnectGoesThroughWhenTheRouteIsBack() async throws {
+        let proxy = try await proxyToTestServer()
+        defer { proxy.stop() }
+        try proxy.set(.blackHole)
+        let connecting = Task { try await PostgresConnection.connect(to: target(proxy), timeout: .seconds(5)) }
+        try await waitUntil { proxy.acceptedConnections == 1 }
+        try proxy.set(.forward)
+        let connection = try await connecting.value
+        defer { connection.close() }
+        #expect(try await connection.query("SELECT 1").rows == [["1"]])
+    }
+
+    private func proxyToTestServer() async throws -> FaultProxy {
+        try FaultProxy(targetPort: try await testServerPort(), lifetime: .seconds(30))
+    }
+
+    private func target(_ proxy: FaultProxy, adding options: String = "") throws -> ConnectionTarget {
+        try ConnectionTarget("host=127.0.0.1 port=\(proxy.port) dbname=postgres user=postgres sslmode=disable \(options)")
+    }
+
+    /// Polls `condition` every 5 ms for up to 2 s.
+    private func waitUntil(_ condition: () -> Bool) async throws {
+        let deadline = clock.now + .seconds(2)
+        while !condition() {
+            guard clock.now < deadline else { throw TestTimeout(description: "condition not met within 2 s") }
+            try await Task.sleep(for: .milliseconds(5))
+        }
+    }
+}
