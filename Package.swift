@@ -40,13 +40,13 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
 
-        // Test support: the fake connection and manual clock for the pool's unit tests only.
+        // Test support: the fake connection and manual clock for the unit tests of the pool and the load generator.
         .target(name: "ConnectionPoolTestUtils", dependencies: ["ConnectionPool"], path: "Tests/ConnectionPoolTestUtils"),
         .executableTarget(name: "PoolMicroBenchmark", dependencies: ["ConnectionPool", "ConnectionPoolTestUtils"], path: "Benchmarks/PoolMicroBenchmark"),
         .testTarget(name: "LibPQTests", dependencies: ["LibPQ", "EmbeddedPostgres"]),
         .testTarget(name: "EmbeddedPostgresTests", dependencies: ["EmbeddedPostgres", "LibPQ"]),
         .testTarget(name: "ConnectionPoolTests", dependencies: ["ConnectionPool", "ConnectionPoolTestUtils"]),
-        .testTarget(name: "WorkloadTests", dependencies: ["Workload", "ConnectionPool", "LibPQ", "EmbeddedPostgres"]),
+        .testTarget(name: "WorkloadTests", dependencies: ["Workload", "ConnectionPool", "ConnectionPoolTestUtils", "LibPQ", "EmbeddedPostgres"]),
         .testTarget(name: "InspectorTests", dependencies: ["Inspector", "ConnectionPool", "Workload"]),
         // Pool presets and the workload against the real embedded server (no fakes in place of the database).
         .testTarget(name: "IntegrationTests", dependencies: ["ConnectionPool", "Workload", "LibPQ", "EmbeddedPostgres"]),

@@ -14,6 +14,8 @@ public final class FakeConnectionFactory: ConnectionFactory {
     }
 
     private let state = Mutex(State())
+    /// The statements every connection of this factory runs.
+    public let statements = FakeStatements()
 
     public init() {}
 
@@ -59,7 +61,7 @@ public final class FakeConnectionFactory: ConnectionFactory {
         }
         return try state.withLock { state in
             if !state.failures.isEmpty { throw FakeConnection.Failure(description: state.failures.removeFirst()) }
-            let connection = FakeConnection(id: state.nextID)
+            let connection = FakeConnection(id: state.nextID, statements: statements)
             state.nextID += 1
             state.made.append(connection)
             return connection

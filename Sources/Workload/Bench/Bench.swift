@@ -70,7 +70,7 @@ public enum Bench {
     }
 
     static func report(
-        _ measurement: LoadGenerator.Measurement, pool: PoolConfiguration, load: LoadSettings, mode: LoadMode, warmUp: Duration
+        _ measurement: LoadMeasurement, pool: PoolConfiguration, load: LoadSettings, mode: LoadMode, warmUp: Duration
     ) -> BenchReport {
         let seconds = BenchReport.round(measurement.elapsed.seconds, 3)
         let waits = measurement.waits

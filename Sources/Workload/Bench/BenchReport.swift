@@ -51,7 +51,7 @@ public struct BenchReport: Sendable, Equatable, Codable {
     public var waitMaxMs: Double
     public var waitMeanMs: Double
     public var fairness: Double
-    /// Connections the pool opened since it started (warm-up included); in no-pool mode, one per query.
+    /// Connections opened while measuring (the warm-up's excluded); in no-pool mode, one per query.
     public var connectionsOpened: Int
     public var peakInUse: Int
     public var peakOverflow: Int
