@@ -13,18 +13,17 @@ public final class FakeStatements: Sendable {
         var log: [Statement] = []
         /// Scripted failures, in order: the statements they apply to (those starting with the prefix) and the message.
         var failures: [(prefix: String, message: String)] = []
-        var holding = false
-        var held: [CheckedContinuation<Void, Never>] = []
     }
 
     private let state = Mutex(State())
+    private let gate = FakeGate()
 
     public init() {}
 
     /// Every statement run so far, oldest first (held ones included).
     public var log: [Statement] { state.withLock { $0.log } }
     /// Statements currently held by `hold`.
-    public var heldCount: Int { state.withLock { $0.held.count } }
+    public var heldCount: Int { gate.waitingCount }
 
     /// The next `count` statements that start with `prefix` (any statement by default) fail with `message`.
     public func failNext(_ count: Int, startingWith prefix: String = "", message: String = "statement failed") {
@@ -32,29 +31,15 @@ public final class FakeStatements: Sendable {
     }
 
     /// From now on statements wait until `release` (a slow query).
-    public func hold() { state.withLock { $0.holding = true } }
+    public func hold() { gate.close() }
 
     /// Lets held statements finish and stops holding new ones.
-    public func release() {
-        let held = state.withLock { state -> [CheckedContinuation<Void, Never>] in
-            state.holding = false
-            defer { state.held = [] }
-            return state.held
-        }
-        for continuation in held { continuation.resume() }
-    }
+    public func release() { gate.open() }
 
     /// Records the statement, waits while held, then fails if a failure was scripted.
     func run(_ statement: Statement) async throws(FakeConnection.Failure) {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let resumeNow = state.withLock { state -> Bool in
-                state.log.append(statement)
-                guard state.holding else { return true }
-                state.held.append(continuation)
-                return false
-            }
-            if resumeNow { continuation.resume() }
-        }
+        state.withLock { $0.log.append(statement) }
+        await gate.pass()
         let failure = state.withLock { state -> String? in
             guard let index = state.failures.firstIndex(where: { statement.sql.hasPrefix($0.prefix) }) else { return nil }
             return state.failures.remove(at: index).message

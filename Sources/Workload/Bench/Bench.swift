@@ -35,7 +35,7 @@ public struct BenchProgress: Sendable, Equatable {
     public var qps: Double
 }
 
-/// Runs one workload for a duration and reports it (DESIGN.md's JSON contract).
+/// Runs one workload for a duration and reports it as `pooltop bench`'s JSON object.
 public enum Bench {
     public static func run(
         _ options: BenchOptions, progress: (@Sendable (BenchProgress) -> Void)? = nil

@@ -1,6 +1,6 @@
 import Foundation
 
-/// One bench run: the JSON object of DESIGN.md (keys in snake_case, sorted) plus a per-second timeline and extras.
+/// One bench run: the JSON object other tools read (keys in snake_case, sorted) plus a per-second timeline and extras.
 /// Times are milliseconds, rounded to the microsecond; `qps` is `queries / seconds`.
 public struct BenchReport: Sendable, Equatable, Codable {
     /// One second of the measured run.
@@ -36,7 +36,7 @@ public struct BenchReport: Sendable, Equatable, Codable {
         }
     }
 
-    // The DESIGN.md contract.
+    // The keys other tools rely on.
     public var workers: Int
     public var poolSize: Int
     public var maxOverflow: Int

@@ -15,13 +15,7 @@ extension LoadGenerator {
             let shard = shards[id % shards.count]
             let label = "worker-\(id)"
             shard.register(id: id, label: label, incarnation: incarnation)
-            // PostgreSQL's workers run on the libpq loop threads: a query's result resumes its worker on a
-            // loop thread that is awake anyway. Workers follow their connection: the loop that handles a
-            // result, or the check-in that hands a connection to a waiting worker, runs that worker next, so
-            // each connection's queries stay on one thread while the work spreads over all loops (each new
-            // connection lives on the least loaded one, and one to a server on this host moves to the loop
-            // on its server process's CPU). Without a pool a worker follows the connection it opens for each
-            // query, handshake (SCRAM's CPU) included.
+            // Each worker runs where its kind of connection prefers (`WorkloadConnection.workerExecutor`).
             let task = Task(executorPreference: Factory.Connection.workerExecutor) {
                 await self.runWorker(id: id, label: label, shard: shard, incarnation: incarnation)
             }

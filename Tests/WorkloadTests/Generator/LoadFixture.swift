@@ -14,6 +14,9 @@ extension FakeConnection: WorkloadConnection {
 /// A load generator on fake connections and a manual clock: through a pool of fakes (whose timer runs on the
 /// same clock), or in no-pool mode. Script the fakes, call `generator.start()`, and `finish()` at the end.
 struct LoadFixture {
+    /// A think time the tests end by advancing the clock.
+    static let think = Duration.seconds(10)
+
     let clock = ManualClock()
     let factory = FakeConnectionFactory()
     let pool: ConnectionPool<FakeConnectionFactory>?

@@ -4,14 +4,12 @@ import Testing
 
 /// No-pool mode on fakes: every query opens a connection, runs its statement on it and closes it.
 @Suite struct NoPoolTests {
-    static let think = Duration.seconds(10)
-
     @Test func everyQueryOpensRunsOnAndClosesItsOwnConnection() async {
-        let load = LoadFixture(noPool: LoadSettings(workers: 2, thinkTime: Self.think))
+        let load = LoadFixture(noPool: LoadSettings(workers: 2, thinkTime: LoadFixture.think))
         load.generator.start()
         await load.eventually("one query each") { load.queries == [1, 1] }
         await load.sleeping(2)
-        load.clock.advance(by: Self.think)
+        load.clock.advance(by: LoadFixture.think)
         await load.eventually("two queries each") { load.queries == [2, 2] }
         await load.sleeping(2)
 
@@ -27,7 +25,7 @@ import Testing
     }
 
     @Test func aFailedConnectIsAnErrorAndTheWorkerTriesAgain() async {
-        let load = LoadFixture(noPool: LoadSettings(workers: 1, thinkTime: Self.think))
+        let load = LoadFixture(noPool: LoadSettings(workers: 1, thinkTime: LoadFixture.think))
         load.factory.failNextConnects(1, message: "connection refused")
         load.generator.start()
         await load.eventually("one error") { load.workers.first?.errors == 1 }
@@ -37,7 +35,7 @@ import Testing
         load.clock.advance(by: .milliseconds(10))
         await load.sleeping(1)
         #expect(load.factory.attempts == 1)
-        load.clock.advance(by: Self.think)
+        load.clock.advance(by: LoadFixture.think)
         await load.eventually("the retry ran the query") { load.queries == [1] }
         #expect(load.factory.attempts == 2)
         #expect(load.factory.made.count == 1)

@@ -52,7 +52,7 @@ import Testing
 
         load.generator.update {
             $0.arrivalRate = nil
-            $0.thinkTime = .seconds(10)
+            $0.thinkTime = LoadFixture.think
         }
         #expect(load.generator.snapshot().backlog == 0)
         load.factory.statements.release()

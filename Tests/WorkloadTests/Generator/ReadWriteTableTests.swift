@@ -5,7 +5,7 @@ import Testing
 /// The read-write mix's statements, on fakes.
 @Suite struct ReadWriteTableTests {
     @Test func firstTransactionCreatesTheTableAndStopDropsIt() async {
-        let load = LoadFixture(LoadSettings(workers: 1, thinkTime: .seconds(10), mix: QueryMix([.init(.readWrite)])))
+        let load = LoadFixture(LoadSettings(workers: 1, thinkTime: LoadFixture.think, mix: QueryMix([.init(.readWrite)])))
         let table = load.generator.readWrite.name
         load.generator.start()
         await load.eventually("one transaction") { load.queries == [1] }
@@ -20,13 +20,13 @@ import Testing
     }
 
     @Test func aFailedUpdateIsRolledBackAndCountedAsAnError() async {
-        let load = LoadFixture(LoadSettings(workers: 1, thinkTime: .seconds(10), mix: QueryMix([.init(.readWrite)])))
+        let load = LoadFixture(LoadSettings(workers: 1, thinkTime: LoadFixture.think, mix: QueryMix([.init(.readWrite)])))
         let table = load.generator.readWrite.name
         load.generator.start()
         await load.eventually("one transaction") { load.queries == [1] }
         await load.sleeping(1)
         load.factory.statements.failNext(1, startingWith: "UPDATE", message: "deadlock detected")
-        load.clock.advance(by: .seconds(10))
+        load.clock.advance(by: LoadFixture.think)
         await load.eventually("one error") { load.workers.first?.errors == 1 }
         #expect(load.workers.first?.lastError == "deadlock detected")
         #expect(Array(load.statements.suffix(3)) == ["BEGIN", "UPDATE \(table) SET n = n + 1 WHERE id = $1 RETURNING n", "ROLLBACK"])

@@ -4,10 +4,8 @@ import Testing
 
 /// Per-second samples and the measurement on the manual clock.
 @Suite struct SamplingTests {
-    static let think = Duration.seconds(10)
-
     @Test func eachSecondBecomesOneSampleOfThatSecondsQueries() async {
-        let load = LoadFixture(LoadSettings(workers: 3, thinkTime: Self.think))
+        let load = LoadFixture(LoadSettings(workers: 3, thinkTime: LoadFixture.think))
         load.generator.start()
         await load.eventually("one query each") { load.queries == [1, 1, 1] }
         await load.sleeping(3)
@@ -42,7 +40,7 @@ import Testing
 
     /// Bench resets the statistics after its warm-up; connections the warm-up opened are not the measurement's.
     @Test func connectionsOpenedCountsOnlySinceTheReset() async {
-        let load = LoadFixture(LoadSettings(workers: 2, thinkTime: Self.think))
+        let load = LoadFixture(LoadSettings(workers: 2, thinkTime: LoadFixture.think))
         load.factory.statements.hold()
         load.generator.start()
         await load.eventually("two connections in use") { load.factory.statements.heldCount == 2 }
@@ -58,7 +56,7 @@ import Testing
         load.factory.statements.hold()
         load.generator.update { $0.workers = 3 }
         await load.eventually("worker 3 runs") { load.factory.statements.heldCount == 1 }
-        load.clock.advance(by: Self.think)
+        load.clock.advance(by: LoadFixture.think)
         await load.eventually("three running") { load.factory.statements.heldCount == 3 }
         #expect(load.factory.made.count == 3)
         #expect(load.generator.measure().connectionsOpened == 1)

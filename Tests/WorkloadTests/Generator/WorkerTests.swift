@@ -6,10 +6,8 @@ import Testing
 /// Closed-loop workers on fakes: each query runs at once, then the worker thinks on the manual clock, so
 /// advancing the clock by the think time lets every worker run exactly one more query.
 @Suite struct WorkerTests {
-    static let think = Duration.seconds(10)
-
     @Test func workersGrowAndShrinkWhileTheLoadRuns() async {
-        let load = LoadFixture(LoadSettings(workers: 2, thinkTime: Self.think))
+        let load = LoadFixture(LoadSettings(workers: 2, thinkTime: LoadFixture.think))
         load.generator.start()
         await load.eventually("two workers ran one query each") { load.queries == [1, 1] }
         await load.sleeping(2)
@@ -22,20 +20,20 @@ import Testing
         load.generator.update { $0.workers = 3 }
         await load.eventually("workers 4 and 5 left") { load.workers.map(\.id) == [1, 2, 3] }
         await load.sleeping(3)
-        load.clock.advance(by: Self.think)
+        load.clock.advance(by: LoadFixture.think)
         await load.eventually("the three left ran again") { load.queries == [2, 2, 2] }
         #expect(load.statements == Array(repeating: "SELECT 1", count: 2 + 3 + 3))
         await load.finish()
     }
 
     @Test func pausedWorkersRunNothingUntilResumed() async {
-        let load = LoadFixture(LoadSettings(workers: 2, thinkTime: Self.think))
+        let load = LoadFixture(LoadSettings(workers: 2, thinkTime: LoadFixture.think))
         load.generator.start()
         await load.eventually("one query each") { load.queries == [1, 1] }
         await load.sleeping(2)
 
         load.generator.update { $0.paused = true }
-        load.clock.advance(by: Self.think)
+        load.clock.advance(by: LoadFixture.think)
         await load.eventually("both idle") { load.workers.allSatisfy { $0.state == .idle } }
         #expect(load.queries == [1, 1])
 
@@ -63,14 +61,14 @@ import Testing
     }
 
     @Test func aFailedStatementIsCountedAsTheWorkersError() async {
-        let load = LoadFixture(LoadSettings(workers: 1, thinkTime: Self.think))
+        let load = LoadFixture(LoadSettings(workers: 1, thinkTime: LoadFixture.think))
         load.factory.statements.failNext(1, message: "boom")
         load.generator.start()
         await load.eventually("one error") { load.workers.first?.errors == 1 }
         #expect(load.queries == [0])
         #expect(load.workers.first?.lastError == "boom")
         await load.sleeping(1)
-        load.clock.advance(by: Self.think)
+        load.clock.advance(by: LoadFixture.think)
         await load.eventually("the next query succeeded") { load.queries == [1] }
 
         let measurement = load.generator.measure()
@@ -81,7 +79,7 @@ import Testing
 
     @Test func aCheckOutTimeoutIsCountedWithItsWait() async {
         let pool = PoolConfiguration(poolSize: 1, maxOverflow: 0, checkoutTimeout: .seconds(1))
-        let load = LoadFixture(pool: pool, LoadSettings(workers: 2, thinkTime: Self.think))
+        let load = LoadFixture(pool: pool, LoadSettings(workers: 2, thinkTime: LoadFixture.think))
         load.factory.statements.hold()
         load.generator.start()
         await load.eventually("one statement running, one worker waiting") {
