@@ -90,7 +90,7 @@ where Factory.Connection: WorkloadConnection {
             state.generation += 1
             plans.install(LoadPlan(generation: state.generation, settings: settings, readWriteTable: readWrite.name))
             if case .running(var tasks) = state.lifecycle {
-                state.lifecycle = .created
+                state.lifecycle = .created  // for the moment, so `tasks` is not a second copy of the workers
                 adjustWorkers(&tasks, state: &state)
                 state.lifecycle = .running(tasks)
             }
