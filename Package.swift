@@ -42,7 +42,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        // Test support: the fake connection and manual clock for the pool's unit tests only.
+        // Test support: the fake connection and manual clock for the unit tests of the pool and the load generator.
         .target(name: "ConnectionPoolTestUtils", dependencies: ["ConnectionPool", "Waiting"], path: "Tests/ConnectionPoolTestUtils"),
         // Test support: a loopback TCP proxy that stalls, black-holes, cuts or refuses connections on demand.
         .target(name: "FaultProxy", dependencies: ["CLinux"], path: "Tests/FaultProxy"),
@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "EmbeddedPostgresTests", dependencies: ["EmbeddedPostgres", "LibPQ"]),
         .testTarget(name: "WaitingTests", dependencies: ["Waiting"]),
         .testTarget(name: "ConnectionPoolTests", dependencies: ["ConnectionPool", "ConnectionPoolTestUtils"]),
-        .testTarget(name: "WorkloadTests", dependencies: ["Workload", "ConnectionPool", "LibPQ", "EmbeddedPostgres"]),
+        .testTarget(name: "WorkloadTests", dependencies: ["Workload", "ConnectionPool", "ConnectionPoolTestUtils", "LibPQ", "EmbeddedPostgres"]),
         .testTarget(name: "InspectorTests", dependencies: ["Inspector", "ConnectionPool", "Workload"]),
         // Pool presets and the workload against the real embedded server (no fakes in place of the database).
         .testTarget(name: "IntegrationTests", dependencies: ["ConnectionPool", "Workload", "LibPQ", "EmbeddedPostgres"]),

@@ -20,11 +20,14 @@ public final class FakeConnection: PoolableConnection {
 
     public let id: Int
     public let backendPID: Int32?
+    /// Where `run` sends statements.
+    public let statements: FakeStatements
     private let state = Mutex(State())
 
-    public init(id: Int) {
+    public init(id: Int, statements: FakeStatements = FakeStatements()) {
         self.id = id
         self.backendPID = Int32(10_000 + id)
+        self.statements = statements
     }
 
     public var isUsable: Bool { state.withLock { !$0.lost && !$0.closed } }

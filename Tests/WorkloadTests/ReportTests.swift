@@ -72,7 +72,7 @@ import Testing
         totals.queries = 1000
         totals.queryNanoseconds = 10_000_000_000
         totals.timedQueries = 1000
-        let measurement = LoadGenerator.Measurement(
+        let measurement = LoadMeasurement(
             elapsed: .milliseconds(2000), totals: totals, waits: waits,
             workers: [WorkerStats(id: 1, label: "worker-1", queries: 500), WorkerStats(id: 2, label: "worker-2", queries: 500)],
             samples: [LoadSample(second: 1, qps: 500, waitP99: .milliseconds(99), inUse: 2)],

@@ -26,7 +26,7 @@ import Testing
         let rate = 500.0
         let count = 50_000
         var total = 0.0
-        for _ in 0..<count { total += LoadGenerator.interArrival(rate: rate, &random).seconds }
+        for _ in 0..<count { total += PoissonArrivals.interArrival(rate: rate, &random).seconds }
         let mean = total / Double(count)
         #expect(abs(mean - 1 / rate) / (1 / rate) < 0.03)
     }

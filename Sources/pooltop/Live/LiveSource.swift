@@ -89,7 +89,7 @@ final class LiveSource: InspectorSource {
         case .setThinkTime(let think):
             return updateLoad { $0.thinkTime = max(.zero, think) }
         case .runSQL(let sql):
-            return ConsoleText.render(await session.generator.runAdHoc(sql: sql))
+            return ConsoleText.render(await session.runAdHoc(sql: sql))
         case .terminateBackend(let pid):
             return await monitor.terminate(pid: pid) ?? "terminated backend \(pid)"
         }

@@ -1,17 +1,26 @@
 import ConnectionPool
 import LibPQ
 
+/// The load generator on PostgreSQL in real time: what `LoadSession`, bench and sweep run.
+public typealias PostgresLoadGenerator = LoadGenerator<PostgresConnectionFactory, ContinuousPoolClock>
+
 /// A running load with everything it needs: the pool (running its maintenance task) and the generator.
 /// What the screen and `bench` start and stop as one.
 public final class LoadSession: Sendable {
-    public let generator: LoadGenerator
+    public let generator: PostgresLoadGenerator
     /// Nil in no-pool mode.
     public let pool: ConnectionPool<PostgresConnectionFactory>?
+    /// Opens the console's own connections in no-pool mode.
+    let factory: PostgresConnectionFactory
     private let poolTask: Task<Void, Never>?
 
-    private init(generator: LoadGenerator, pool: ConnectionPool<PostgresConnectionFactory>?, poolTask: Task<Void, Never>?) {
+    private init(
+        generator: PostgresLoadGenerator, pool: ConnectionPool<PostgresConnectionFactory>?, factory: PostgresConnectionFactory,
+        poolTask: Task<Void, Never>?
+    ) {
         self.generator = generator
         self.pool = pool
+        self.factory = factory
         self.poolTask = poolTask
     }
 
@@ -32,9 +41,12 @@ public final class LoadSession: Sendable {
         case .pool:
             let pool = ConnectionPool(configuration: configuration, factory: factory)
             let poolTask = Task { await pool.run() }
-            session = LoadSession(generator: LoadGenerator(pool: pool, settings: settings), pool: pool, poolTask: poolTask)
+            session = LoadSession(
+                generator: LoadGenerator(pool: pool, settings: settings), pool: pool, factory: factory, poolTask: poolTask)
         case .noPool:
-            session = LoadSession(generator: LoadGenerator(connectingPerQuery: factory, settings: settings), pool: nil, poolTask: nil)
+            session = LoadSession(
+                generator: LoadGenerator(connectingPerQuery: factory, settings: settings), pool: nil, factory: factory,
+                poolTask: nil)
         }
         session.generator.start()
         return session

@@ -1,6 +1,6 @@
 import Foundation
 
-/// One bench run: the JSON object of docs/ARCHITECTURE.md's contract (keys in snake_case, sorted) plus a per-second timeline and extras.
+/// One bench run: the JSON object other tools read (keys in snake_case, sorted) plus a per-second timeline and extras.
 /// Times are milliseconds, rounded to the microsecond; `qps` is `queries / seconds`.
 public struct BenchReport: Sendable, Equatable, Codable {
     /// One second of the measured run.
@@ -36,7 +36,7 @@ public struct BenchReport: Sendable, Equatable, Codable {
         }
     }
 
-    // The contract (docs/ARCHITECTURE.md).
+    // The keys other tools rely on.
     public var workers: Int
     public var poolSize: Int
     public var maxOverflow: Int
@@ -51,7 +51,7 @@ public struct BenchReport: Sendable, Equatable, Codable {
     public var waitMaxMs: Double
     public var waitMeanMs: Double
     public var fairness: Double
-    /// Connections the pool opened since it started (warm-up included); in no-pool mode, one per query.
+    /// Connections opened while measuring (the warm-up's excluded); in no-pool mode, one per query.
     public var connectionsOpened: Int
     public var peakInUse: Int
     public var peakOverflow: Int

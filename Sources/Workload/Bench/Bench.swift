@@ -35,7 +35,7 @@ public struct BenchProgress: Sendable, Equatable {
     public var qps: Double
 }
 
-/// Runs one workload for a duration and reports it (the JSON contract in docs/ARCHITECTURE.md).
+/// Runs one workload for a duration and reports it as `pooltop bench`'s JSON object.
 public enum Bench {
     public static func run(
         _ options: BenchOptions, progress: (@Sendable (BenchProgress) -> Void)? = nil
@@ -70,7 +70,7 @@ public enum Bench {
     }
 
     static func report(
-        _ measurement: LoadGenerator.Measurement, pool: PoolConfiguration, load: LoadSettings, mode: LoadMode, warmUp: Duration
+        _ measurement: LoadMeasurement, pool: PoolConfiguration, load: LoadSettings, mode: LoadMode, warmUp: Duration
     ) -> BenchReport {
         let seconds = BenchReport.round(measurement.elapsed.seconds, 3)
         let waits = measurement.waits

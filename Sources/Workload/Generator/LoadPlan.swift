@@ -40,7 +40,8 @@ struct PreparedQuery: Sendable {
         case none
         case statement(String)
         case sleepRandom(minimumSeconds: Double, maximumSeconds: Double)
-        case readWrite(table: String)
+        /// A transaction on the load's `ReadWriteTable`.
+        case readWrite
     }
 
     let kind: QueryKind
@@ -59,7 +60,7 @@ struct PreparedQuery: Sendable {
             operation = .sleepRandom(minimumSeconds: min.seconds, maximumSeconds: max.seconds)
             activity = kind.sql
         case .readWrite:
-            operation = .readWrite(table: readWriteTable)
+            operation = .readWrite
             activity = "UPDATE \(readWriteTable) SET n = n + 1 WHERE id = $1 (in a transaction)"
         case .none:
             operation = .none

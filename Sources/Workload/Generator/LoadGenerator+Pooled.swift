@@ -1,0 +1,37 @@
+import ConnectionPool
+
+/// A worker's query through the pool.
+extension LoadGenerator {
+    /// One check-out → statement → check-in. False when the worker should end (pool shut down, task cancelled).
+    nonisolated(nonsending) func runPooled(
+        _ query: PreparedQuery, pool: ConnectionPool<Factory>, id: Int, label: String,
+        shard: LoadShard, random: inout FastRandom, next: WorkerState
+    ) async -> Bool {
+        let lease: Lease<Factory.Connection>
+        do {
+            lease = try await pool.checkOut(holder: label, activity: query.activity)
+        } catch {
+            switch error {
+            case .timeout(let waited, _):
+                shard.timedOut(id: id, wait: waited, message: error.description)
+                return true
+            case .tooManyWaiters:
+                shard.finished(id: id, queryTime: nil, error: error.description, next: next)
+                return await pause(for: .milliseconds(1))
+            case .shutdown, .cancelled:
+                return false
+            }
+        }
+        shard.checkedOut(id: id, wait: lease.waited)
+        var failure: Factory.Connection.StatementError?
+        var queryTime: Duration?
+        if query.activity != nil {
+            let began = clock.now
+            failure = await lease.connection.run(query.operation, readWrite: readWrite, random: &random)
+            queryTime = clock.now - began
+        }
+        await pool.checkIn(lease)
+        shard.finished(id: id, queryTime: queryTime, error: failure?.description, next: next)
+        return true
+    }
+}

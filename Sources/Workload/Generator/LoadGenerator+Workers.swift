@@ -1,0 +1,74 @@
+import ConnectionPool
+
+/// The workers: one task per worker id 1…`workers`, each looping over the current plan.
+extension LoadGenerator {
+    /// Cancels the workers above the target count and starts the missing ones.
+    func adjustWorkers(_ tasks: inout RunningTasks, state: inout State) {
+        let target = max(0, state.settings.workers)
+        for id in tasks.workers.keys where id > target {
+            tasks.workers.removeValue(forKey: id)?.task.cancel()
+        }
+        guard tasks.workers.count < target else { return }
+        for id in 1...target where tasks.workers[id] == nil {
+            state.nextIncarnation += 1
+            let incarnation = state.nextIncarnation
+            let shard = shards[id % shards.count]
+            let label = "worker-\(id)"
+            shard.register(id: id, label: label, incarnation: incarnation)
+            // Each worker runs where its kind of connection prefers (`WorkloadConnection.workerExecutor`).
+            let task = Task(executorPreference: Factory.Connection.workerExecutor) {
+                await self.runWorker(id: id, label: label, shard: shard, incarnation: incarnation)
+            }
+            tasks.workers[id] = WorkerHandle(task: task, incarnation: incarnation)
+        }
+    }
+
+    private func runWorker(id: Int, label: String, shard: LoadShard, incarnation: UInt64) async {
+        defer { shard.unregister(id: id, incarnation: incarnation) }
+        var plan = plans.plan
+        var random = FastRandom(seed: UInt64(id) &* 0x2545_F491_4F6C_DD1D &+ incarnation)
+        while !Task.isCancelled {
+            if plans.generation != plan.generation { plan = plans.plan }
+            let settings = plan.settings
+            if id > settings.workers { return }
+            if settings.paused {
+                shard.setState(id: id, .idle)
+                if await plans.waitForChange(from: plan.generation) { continue }
+                return
+            }
+            let openLoop = plan.isOpenLoop
+            if openLoop {
+                switch await arrivals.take() {
+                case .arrival: break
+                case .recheck: continue
+                case .cancelled: return
+                }
+            }
+            let thinks = !openLoop && settings.thinkTime > .zero
+            let next: WorkerState = thinks ? .thinking : (openLoop ? .idle : .waiting)
+            let query = plan.pick(&random)
+            let keepGoing: Bool
+            switch backend {
+            case .pool(let pool):
+                keepGoing = await runPooled(query, pool: pool, id: id, label: label, shard: shard, random: &random, next: next)
+            case .direct(let direct):
+                keepGoing = await runDirect(query, direct: direct, id: id, shard: shard, random: &random, next: next)
+            }
+            if !keepGoing { return }
+            if thinks {
+                guard await pause(for: settings.thinkTime) else { return }
+                shard.setState(id: id, .waiting)
+            }
+        }
+    }
+
+    /// Sleeps on the generator's clock; false if the task was cancelled.
+    nonisolated(nonsending) func pause(for duration: Duration) async -> Bool {
+        do {
+            try await clock.sleep(until: clock.now + duration)
+            return true
+        } catch {
+            return false
+        }
+    }
+}
