@@ -52,17 +52,18 @@ import Testing
     @Test func followingExecutorRunsTheTaskOnTheLoopThatResumedIt() async throws {
         let connection = try await connectToTestServer()
         defer { connection.close() }
-        let loops = try await Task(executorPreference: PostgresConnection.followingEventLoopExecutor) {
-            var after: [Int?] = []
+        let pairs = try await Task(executorPreference: PostgresConnection.followingEventLoopExecutor) {
+            var after: [(ran: Int?, watching: Int)] = []
             for _ in 0..<5 {
                 _ = try await connection.query("SELECT 1")
-                after.append(EventLoop.current?.index)
+                after.append((EventLoop.current?.index, connection.loopIndex))
             }
             return after
         }.value
-        // Every result resumes the task on the loop watching the connection, whichever loop the
-        // task started on (the socket moves to the task's loop only to even out the loops).
-        #expect(loops == Array(repeating: connection.loopIndex, count: 5))
+        // Every result resumes the task on the loop watching the connection at that moment, whichever
+        // loop the task started on. The pair is read together: a connection to a server on this host
+        // may move to the loop on its server process's CPU between two statements.
+        for pair in pairs { #expect(pair.ran == pair.watching) }
     }
 
     @Test func connectionsOpenedOneAfterAnotherSpreadOverTheLoops() async throws {
