@@ -46,7 +46,9 @@ import Testing
     @Test func wideAndControlCharactersCannotBreakTheGrid() {
         var frame = Frame(width: 10, height: 1)
         frame.put("a\tb漢c\u{301}d", x: 0, y: 0)
-        #expect(frame.lines[0] == "a b?cd    ")
+        #expect(frame.lines[0] == "a b漢c\u{301}d   ")
+        #expect(DisplayWidth.of(frame.lines[0]) == 10)
+        #expect(frame[3, 0].width == 2 && frame[4, 0].width == 0)
         var ascii = Frame(width: 4, height: 1, asciiOnly: true)
         ascii.put("é●", x: 0, y: 0)
         #expect(ascii.lines[0] == "??  ")

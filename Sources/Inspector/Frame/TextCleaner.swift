@@ -1,36 +1,33 @@
-/// Makes arbitrary text (queries, application names, errors) safe for a single-width cell grid.
+/// Makes arbitrary text (queries, application names, errors) safe for the cell grid, measured by `DisplayWidth`.
 enum TextCleaner {
-    /// Control characters become spaces, combining marks are dropped, double-width characters become `?`;
-    /// in ASCII mode every non-ASCII character becomes `?`.
-    static func scalars(_ text: String, asciiOnly: Bool) -> [Unicode.Scalar] {
-        var result: [Unicode.Scalar] = []
-        result.reserveCapacity(text.unicodeScalars.count)
-        for scalar in text.unicodeScalars {
-            if let clean = clean(scalar, asciiOnly: asciiOnly) { result.append(clean) }
+    /// One cell per grapheme: control characters become spaces (one per scalar), zero-width graphemes are dropped,
+    /// wide ones get `width == 2`; in ASCII mode every non-ASCII grapheme becomes `?`.
+    static func cells(_ text: String, role: Role, asciiOnly: Bool) -> [Cell] {
+        var result: [Cell] = []
+        result.reserveCapacity(text.utf8.count)
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            for byte in text.utf8 { result.append(Cell(byte < 0x20 || byte == 0x7F ? " " : Unicode.Scalar(byte), role: role)) }
+            return result
         }
+        for character in text { append(character, role: role, asciiOnly: asciiOnly, to: &result) }
         return result
     }
 
-    static func clean(_ scalar: Unicode.Scalar, asciiOnly: Bool) -> Unicode.Scalar? {
-        let value = scalar.value
-        if value < 0x20 || value == 0x7F || (0x80..<0xA0).contains(value) { return " " }
-        if value < 0x7F { return scalar }
-        if asciiOnly { return "?" }
-        switch scalar.properties.generalCategory {
-        case .nonspacingMark, .enclosingMark, .format: return nil
-        default: break
+    private static func append(_ character: Character, role: Role, asciiOnly: Bool, to result: inout [Cell]) {
+        let scalars = character.unicodeScalars
+        guard let first = scalars.first else { return }
+        if isControl(first.value) {
+            result.append(contentsOf: repeatElement(Cell(" ", role: role), count: scalars.count))
+            return
         }
-        return isWide(value) ? "?" : scalar
+        if first.isASCII, scalars.count == 1 { return result.append(Cell(first, role: role)) }
+        if asciiOnly { return result.append(Cell("?", role: role)) }
+        let width = DisplayWidth.of(character)
+        guard width > 0 else { return }
+        var marks = String.UnicodeScalarView()
+        marks.append(contentsOf: scalars.dropFirst())
+        result.append(Cell(first, role: role, width: UInt8(width), marks: String(marks)))
     }
 
-    private static func isWide(_ value: UInt32) -> Bool {
-        switch value {
-        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
-            0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F,
-            0x1F900...0x1F9FF, 0x20000...0x3FFFD:
-            return true
-        default:
-            return false
-        }
-    }
+    private static func isControl(_ value: UInt32) -> Bool { value < 0x20 || value == 0x7F || (0x80..<0xA0).contains(value) }
 }

@@ -50,14 +50,33 @@ final class CursesScreen {
         for y in 0..<frame.height {
             for x in 0..<frame.width {
                 let cell = frame[x, y]
-                if !full, let previous, previous[x, y] == cell { continue }
-                let look = looks[cell.role] ?? (pt_a_normal(), 0)
-                _ = pt_put_cell(Int32(y), Int32(x), wchar_t(bitPattern: cell.scalar.value), look.attributes, look.pair)
+                if cell.width == 0 { continue }
+                if !full, let previous, previous[x, y] == cell, cell.width == 1 || previous[x + 1, y] == frame[x + 1, y] {
+                    continue
+                }
+                put(cell, y: y, x: x)
                 changed = true
             }
         }
         previous = frame
         if changed || full { pt_refresh() }
+    }
+
+    /// One character; a grapheme of several scalars goes through setcchar, which holds at most CCHARW_MAX of them
+    /// (a longer one is drawn as its first scalar).
+    private func put(_ cell: Cell, y: Int, x: Int) {
+        let look = looks[cell.role] ?? (pt_a_normal(), 0)
+        var text = [wchar_t(bitPattern: cell.scalar.value)]
+        text += cell.marks.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+        guard text.count > 1, text.count <= Int(CCHARW_MAX) else {
+            _ = pt_put_cell(Int32(y), Int32(x), text[0], look.attributes, look.pair)
+            return
+        }
+        var character = cchar_t()
+        var pair = look.pair
+        text.append(0)
+        guard setcchar(&character, text, look.attributes, Int16(truncatingIfNeeded: pair), &pair) != pt_err() else { return }
+        _ = mvadd_wch(Int32(y), Int32(x), &character)
     }
 
     enum Input: Equatable {
