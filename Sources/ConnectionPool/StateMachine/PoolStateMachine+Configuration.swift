@@ -20,7 +20,7 @@ extension PoolStateMachine {
         relabel()
         while idleCount > 0, isOverLimit || idleCount > idleCapacity {
             guard let id = idle.first, let index = index(ofSlot: id) else { break }
-            close(index, reason: .shrunk, now: now, into: &actions)
+            closeIdle(index, reason: .shrunk, now: now, into: &actions)
         }
         startConnects(now: now, into: &actions)
         // Every deadline may have moved: let the timer recompute them now.
@@ -39,7 +39,7 @@ extension PoolStateMachine {
             resolve(id, entry, .failure(.shutdown), into: &actions)
         }
         while let id = idle.first, let index = index(ofSlot: id) {
-            close(index, reason: .shutdown, now: now, into: &actions)
+            closeIdle(index, reason: .shutdown, now: now, into: &actions)
         }
         wakeUpAt = nil
         return actions
