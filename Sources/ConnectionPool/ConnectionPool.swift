@@ -14,7 +14,7 @@ public enum PoolError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .timeout(let waited, let limits): return "pool timeout after \(formatDuration(waited)): \(limits)"
+        case .timeout(let waited, let limits): return "pool timeout after \(DurationNotation.format(waited)): \(limits)"
         case .tooManyWaiters(let limit): return "pool refused check-out: \(limit) waiters already queued"
         case .shutdown: return "pool is shut down"
         case .cancelled: return "check-out cancelled"

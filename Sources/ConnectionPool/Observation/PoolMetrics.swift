@@ -61,9 +61,9 @@ public enum PoolMetrics {
         }
         func summary(_ latency: LatencySummary) -> Metric.Value {
             .summary(
-                count: latency.count, sum: seconds(latency.mean) * Double(latency.count),
+                count: latency.count, sum: latency.mean.seconds * Double(latency.count),
                 quantiles: [(0.5, latency.p50), (0.9, latency.p90), (0.99, latency.p99), (1, latency.max)]
-                    .map { Metric.Quantile(quantile: $0.0, value: seconds($0.1)) })
+                    .map { Metric.Quantile(quantile: $0.0, value: $0.1.seconds) })
         }
         let config = snapshot.configuration
         let used = snapshot.slots.reduce(0) { $0 + ($1.state == .inUse || $1.state == .checking ? 1 : 0) }
@@ -121,11 +121,6 @@ public enum PoolMetrics {
             }
         }
         return out
-    }
-
-    private static func seconds(_ duration: Duration) -> Double {
-        let (s, atto) = duration.components
-        return Double(s) + Double(atto) / 1e18
     }
 
     private static func format(_ value: Double) -> String {

@@ -5,16 +5,8 @@ extension PoolStateMachine {
     /// Waiters already queued take the new check-out time-out, counted from their arrival.
     mutating func reconfigure(_ new: PoolConfiguration, now: Duration) -> Actions {
         var actions = Actions()
-        var new = new
-        let changes = configurationChanges(from: configuration, to: new)
-        if !changes.isEmpty, new.presetName == configuration.presetName, new.presetName != "custom" {
-            new.presetName = "custom"
-        }
-        if new.presetName != configuration.presetName {
-            events.append(
-                at: now, .configurationChanged(description: "preset \(configuration.presetName) → \(new.presetName)"))
-        }
-        for change in changes { events.append(at: now, .configurationChanged(description: change)) }
+        let new = configuration.successor(new)
+        for change in configuration.changes(to: new) { events.append(at: now, .configurationChanged(description: change)) }
         configuration = new
         guard !isShutdown else { return actions }
         relabel()
@@ -44,46 +36,4 @@ extension PoolStateMachine {
         wakeUpAt = nil
         return actions
     }
-}
-
-/// "pool_size 5 → 6" for each knob that differs.
-func configurationChanges(from old: PoolConfiguration, to new: PoolConfiguration) -> [String] {
-    var changes: [String] = []
-    func note<T: Equatable>(_ name: String, _ a: T, _ b: T, _ show: (T) -> String) {
-        if a != b { changes.append("\(name) \(show(a)) → \(show(b))") }
-    }
-    let plain: (Int) -> String = { String($0) }
-    let optional: (Duration?) -> String = { $0.map(formatDuration) ?? "off" }
-    note("pool_size", old.poolSize, new.poolSize, plain)
-    note("max_overflow", old.maxOverflow, new.maxOverflow, plain)
-    note("timeout", old.checkoutTimeout, new.checkoutTimeout, formatDuration)
-    note("max_lifetime", old.maxLifetime, new.maxLifetime, optional)
-    note("idle_timeout", old.idleTimeout, new.idleTimeout, optional)
-    note("minimum_idle", old.minimumIdle, new.minimumIdle, plain)
-    note("pre_ping", old.prePing, new.prePing) { String($0) }
-    note("idle_order", old.idleOrder, new.idleOrder) { $0.rawValue }
-    note("reset_on_return", old.resetOnReturn, new.resetOnReturn) { $0.rawValue }
-    note("leak_threshold", old.leakThreshold, new.leakThreshold, optional)
-    note("max_waiters", old.maxWaiters, new.maxWaiters) { $0.map(String.init) ?? "unlimited" }
-    note("connect_retry", old.connectRetry, new.connectRetry) {
-        "\(formatDuration($0.initial))…\(formatDuration($0.maximum)) ×\($0.multiplier)"
-    }
-    return changes
-}
-
-/// A short human form: "30s", "250ms", "1.5s", "10min", "1h", "40µs".
-func formatDuration(_ duration: Duration) -> String {
-    let (seconds, attoseconds) = duration.components
-    let millis = seconds * 1000 + attoseconds / 1_000_000_000_000_000
-    if seconds == 0, millis == 0, attoseconds > 0 { return "\(attoseconds / 1_000_000_000_000)µs" }
-    if millis % 1000 != 0 {
-        if seconds == 0 { return "\(millis)ms" }
-        let tenths = millis / 100
-        return "\(tenths / 10).\(tenths % 10)s"
-    }
-    if seconds >= 60, seconds % 60 == 0 {
-        if seconds >= 3600, seconds % 3600 == 0 { return "\(seconds / 3600)h" }
-        return "\(seconds / 60)min"
-    }
-    return "\(seconds)s"
 }

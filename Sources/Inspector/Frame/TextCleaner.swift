@@ -1,7 +1,7 @@
 /// Makes arbitrary text (queries, application names, errors) safe for a single-width cell grid.
 enum TextCleaner {
     /// Control characters become spaces, combining marks are dropped, double-width characters become `?`;
-    /// in ASCII mode every non-ASCII character becomes `?`.
+    /// in ASCII mode the micro sign becomes `u` (`850us`) and every other non-ASCII character `?`.
     static func scalars(_ text: String, asciiOnly: Bool) -> [Unicode.Scalar] {
         var result: [Unicode.Scalar] = []
         result.reserveCapacity(text.unicodeScalars.count)
@@ -15,7 +15,7 @@ enum TextCleaner {
         let value = scalar.value
         if value < 0x20 || value == 0x7F || (0x80..<0xA0).contains(value) { return " " }
         if value < 0x7F { return scalar }
-        if asciiOnly { return "?" }
+        if asciiOnly { return value == 0xB5 || value == 0x3BC ? "u" : "?" }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return nil
         default: break

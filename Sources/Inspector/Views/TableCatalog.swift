@@ -64,8 +64,8 @@ enum TableCatalog {
             ],
             sortKeys: [
                 .number(Double(slot.id)), .number(Double(slot.backendPID ?? -1)), .text(slot.state.rawValue),
-                .text(slot.kind.rawValue), .number(Format.seconds(slot.age)), .number(Double(slot.uses)),
-                .text(slot.holder ?? ""), .number(time.map(Format.seconds) ?? -1), .text(slot.query ?? ""),
+                .text(slot.kind.rawValue), .number(slot.age.seconds), .number(Double(slot.uses)),
+                .text(slot.holder ?? ""), .number(time.map(\.seconds) ?? -1), .text(slot.query ?? ""),
             ],
             cellRoles: [nil, nil, role, slot.kind == .overflow ? .overflow : .muted, nil, nil, nil, nil, nil],
             role: .text, pid: slot.backendPID)
@@ -106,7 +106,7 @@ enum TableCatalog {
                 sortKeys: [
                     .number(Double(worker.id)), .text(worker.label), .text(worker.state.rawValue),
                     .number(Double(worker.queries)), .number(Double(worker.queries)), .number(Double(worker.errors)),
-                    .number(Double(worker.timeouts)), .number(Format.seconds(worker.longestWait)),
+                    .number(Double(worker.timeouts)), .number(worker.longestWait.seconds),
                     .text(worker.lastError ?? ""),
                 ],
                 cellRoles: [
@@ -147,7 +147,7 @@ enum TableCatalog {
                 sortKeys: [
                     .number(Double(backend.pid)), .text(isOurs ? "a" : "b"), .text(backend.applicationName),
                     .text(backend.state), .text(backend.waitEvent ?? ""),
-                    .number(backend.queryFor.map(Format.seconds) ?? -1), .text(backend.query),
+                    .number(backend.queryFor.map(\.seconds) ?? -1), .text(backend.query),
                 ],
                 cellRoles: [nil, isOurs ? .accent : nil, nil, stateRole, backend.waitEvent == nil ? nil : .warning, nil, nil],
                 pid: backend.pid)
