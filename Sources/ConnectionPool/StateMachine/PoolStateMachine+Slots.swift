@@ -96,7 +96,7 @@ extension PoolStateMachine {
             holding.checkout == checkout
         else { return }
         holding.activity = query.map { ($0, now) }
-        slots[index].phase = .inUse(open, holding)
+        slots[index].enter(.inUse(open, holding))
     }
 
     // MARK: Internals

@@ -38,7 +38,7 @@ extension PoolStateMachine {
             let held = now - holding.since
             guard held >= threshold else { continue }
             holding.leakWarned = true
-            slots[index].phase = .inUse(open, holding)
+            slots[index].enter(.inUse(open, holding))
             counters.leakWarnings += 1
             events.append(at: now, .leakSuspected(slot: slots[index].id, holder: holding.holder, heldFor: held))
         }

@@ -108,10 +108,10 @@ struct PoolStateMachine<Connection: Sendable, Continuation: Sendable>: Sendable 
     // MARK: Transitions shared by every concern
 
     /// The one place a slot changes state: keeps the counts and emits the event.
-    mutating func setPhase(_ index: Int, _ phase: SlotEntry.Phase, now: Duration, reason: CloseReason? = nil) {
+    mutating func setPhase(_ index: Int, _ phase: consuming SlotEntry.Phase, now: Duration, reason: CloseReason? = nil) {
         let old = slots[index].state
         adjustCount(old, by: -1)
-        slots[index].phase = phase
+        slots[index].enter(phase)
         let new = slots[index].state
         adjustCount(new, by: 1)
         events.append(at: now, .slotChanged(slot: slots[index].id, from: old, to: new, reason: reason))

@@ -6,7 +6,23 @@ extension PoolStateMachine {
         var kind: SlotKind
         /// Check-outs served by this connection.
         var uses = 0
-        var phase: Phase
+        /// What the slot is doing, with the data valid in that state; changed only by `enter`.
+        private(set) var phase: Phase
+        /// `phase`'s state, kept beside it by `enter` so that a state check reads one byte instead of
+        /// copying the entry (with its payload) out of the array.
+        private(set) var state: SlotState
+
+        init(id: Int, kind: SlotKind, phase: Phase) {
+            self.id = id
+            self.kind = kind
+            self.phase = phase
+            self.state = phase.state
+        }
+
+        mutating func enter(_ phase: consuming Phase) {
+            state = phase.state
+            self.phase = phase
+        }
 
         enum Phase: Sendable {
             /// The connect started at `startedAt` is in flight.
@@ -22,6 +38,17 @@ extension PoolStateMachine {
             case closing(Open)
             /// Found lost (checked in broken or unusable, or a failed pre-ping or reset), being closed.
             case broken(Open)
+
+            var state: SlotState {
+                switch self {
+                case .connecting: .connecting
+                case .idle: .idle
+                case .pinging, .resetting: .checking
+                case .inUse: .inUse
+                case .closing: .closing
+                case .broken: .broken
+                }
+            }
         }
 
         /// An opened connection.
@@ -41,24 +68,8 @@ extension PoolStateMachine {
             var activity: (query: String, startedAt: Duration)?
         }
 
-        var state: SlotState {
-            switch phase {
-            case .connecting: .connecting
-            case .idle: .idle
-            case .pinging, .resetting: .checking
-            case .inUse: .inUse
-            case .closing: .closing
-            case .broken: .broken
-            }
-        }
-
         /// Closing or broken: the close is under way and the slot no longer counts as live.
-        var isClosing: Bool {
-            switch phase {
-            case .closing, .broken: true
-            case .connecting, .idle, .pinging, .inUse, .resetting: false
-            }
-        }
+        var isClosing: Bool { state == .closing || state == .broken }
 
         /// The hold of check-out `checkout`, if the slot is in use (or pinging) by it.
         func holding(_ checkout: UInt64) -> Holding? {
