@@ -3,13 +3,14 @@ extension PoolStateMachine {
     /// A connect succeeded: the connection serves the oldest waiter or goes idle.
     mutating func connectionEstablished(slot: Int, connection: Connection, backendPID: Int32?, now: Duration) -> Actions {
         var actions = Actions()
-        guard let index = index(ofSlot: slot), case .connecting(let startedAt) = slots[index].phase else { return actions }
+        guard let index = index(ofSlot: slot), case .connecting(let startedAt) = phase(at: index) else { return actions }
         counters.connects += 1
         connectTimes.record(now - startedAt)
         connectFailures = 0
         lastConnectError = nil
         connectAllowedAt = .zero
-        let open = SlotEntry.Open(connection: connection, backendPID: backendPID, openedAt: now)
+        slots[index].opened(connection)
+        let open = SlotEntry.Open(backendPID: backendPID, openedAt: now)
         if let reason = closeReasonAtCheckIn(open, now: now) {
             close(index, open, reason: reason, now: now, into: &actions)
         } else {
@@ -22,7 +23,7 @@ extension PoolStateMachine {
     /// A connect failed: the slot goes away, the next attempt waits for the back-off.
     mutating func connectFailed(slot: Int, message: String, now: Duration) -> Actions {
         var actions = Actions()
-        guard let index = index(ofSlot: slot), case .connecting = slots[index].phase else { return actions }
+        guard let index = index(ofSlot: slot), case .connecting = phase(at: index) else { return actions }
         if slots[index].kind == .core { coreCount -= 1 }
         removeSlot(index)
         relabel()
@@ -45,7 +46,7 @@ extension PoolStateMachine {
         slot: Int, checkout: UInt64, broken: Bool, now: Duration, needsReset: (ResetMode) -> Bool = { $0 != .none }
     ) -> (CheckInDecision, Actions) {
         var actions = Actions()
-        guard let index = index(ofSlot: slot), case .inUse(let open, let holding) = slots[index].phase,
+        guard let index = index(ofSlot: slot), case .inUse(let open, let holding) = phase(at: index),
             holding.checkout == checkout
         else { return (.ignored, actions) }
         counters.checkins += 1
@@ -56,7 +57,7 @@ extension PoolStateMachine {
             close(index, open, reason: reason, now: now, into: &actions)
         } else if configuration.resetOnReturn != .none, needsReset(configuration.resetOnReturn) {
             setPhase(index, .resetting(open), now: now)
-            return (.reset(open.connection, configuration.resetOnReturn), actions)
+            return (.reset(self.connection(at: index), configuration.resetOnReturn), actions)
         } else {
             release(index, open, now: now, into: &actions)
         }
@@ -67,7 +68,7 @@ extension PoolStateMachine {
     /// The reset started by `checkIn` finished.
     mutating func resetCompleted(slot: Int, succeeded: Bool, now: Duration) -> Actions {
         var actions = Actions()
-        guard let index = index(ofSlot: slot), case .resetting(let open) = slots[index].phase else { return actions }
+        guard let index = index(ofSlot: slot), case .resetting(let open) = phase(at: index) else { return actions }
         if !succeeded {
             close(index, open, reason: .broken, now: now, into: &actions)
         } else if let reason = closeReasonAtCheckIn(open, now: now) {
@@ -92,7 +93,7 @@ extension PoolStateMachine {
 
     /// Records what a holder runs, for snapshots.
     mutating func reportActivity(slot: Int, checkout: UInt64, query: String?, now: Duration) {
-        guard let index = index(ofSlot: slot), case .inUse(let open, var holding) = slots[index].phase,
+        guard let index = index(ofSlot: slot), case .inUse(let open, var holding) = phase(at: index),
             holding.checkout == checkout
         else { return }
         holding.activity = query.map { ($0, now) }

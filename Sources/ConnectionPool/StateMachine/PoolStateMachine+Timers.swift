@@ -19,7 +19,7 @@ extension PoolStateMachine {
     /// `.idle`, oldest first, while more than `minimumIdle` stay idle.
     mutating func closeExpiredIdle(now: Duration, into actions: inout Actions) {
         for id in idle.elements {
-            guard let index = index(ofSlot: id), case .idle(let open, let since) = slots[index].phase else { continue }
+            guard let index = index(ofSlot: id), case .idle(let open, let since) = phase(at: index) else { continue }
             if isPastLifetime(open, now: now) {
                 close(index, open, reason: .recycled, now: now, into: &actions)
             } else if let timeout = configuration.idleTimeout, now - since >= timeout,
@@ -34,7 +34,7 @@ extension PoolStateMachine {
     mutating func warnLeaks(now: Duration) {
         guard let threshold = configuration.leakThreshold, inUseCount > 0 else { return }
         for index in slots.indices {
-            guard case .inUse(let open, var holding) = slots[index].phase, !holding.leakWarned else { continue }
+            guard case .inUse(let open, var holding) = phase(at: index), !holding.leakWarned else { continue }
             let held = now - holding.since
             guard held >= threshold else { continue }
             holding.leakWarned = true
@@ -53,7 +53,7 @@ extension PoolStateMachine {
         if let (_, head) = waiters.first() { consider(head.requestedAt + configuration.checkoutTimeout) }
         protectedIdleDue = false
         for id in idle.elements {
-            guard let index = index(ofSlot: id), case .idle(let open, let since) = slots[index].phase else { continue }
+            guard let index = index(ofSlot: id), case .idle(let open, let since) = phase(at: index) else { continue }
             if let lifetime = configuration.maxLifetime { consider(open.openedAt + lifetime) }
             if let timeout = configuration.idleTimeout {
                 let due = since + timeout

@@ -43,7 +43,7 @@ extension PoolStateMachine {
     {
         var actions = Actions()
         counters.prePingFailures += 1
-        if let index = index(ofSlot: slot), case .pinging(let open, let holding) = slots[index].phase,
+        if let index = index(ofSlot: slot), case .pinging(let open, let holding) = phase(at: index),
             holding.checkout == checkout
         {
             close(index, open, reason: .broken, now: now, into: &actions)
@@ -59,7 +59,7 @@ extension PoolStateMachine {
 
     /// A pre-ping succeeded: the holder may use the connection.
     mutating func prePingSucceeded(slot: Int, checkout: UInt64, now: Duration) {
-        guard let index = index(ofSlot: slot), case .pinging(let open, let holding) = slots[index].phase,
+        guard let index = index(ofSlot: slot), case .pinging(let open, let holding) = phase(at: index),
             holding.checkout == checkout
         else { return }
         setPhase(index, .inUse(open, holding), now: now)
@@ -86,7 +86,7 @@ extension PoolStateMachine {
         -> Assignment?
     {
         while let id = popIdle() {
-            guard let index = index(ofSlot: id), case .idle(let open, _) = slots[index].phase else { continue }
+            guard let index = index(ofSlot: id), case .idle(let open, _) = phase(at: index) else { continue }
             if isPastLifetime(open, now: now) {
                 idle.prepend(id)  // still idle until `close` takes it off the list
                 close(index, open, reason: .recycled, now: now, into: &actions)
@@ -121,7 +121,7 @@ extension PoolStateMachine {
         waitTimes.record(waited)
         if let threshold = configuration.leakThreshold { schedule(now + threshold, into: &actions) }
         return Assignment(
-            connection: open.connection, slot: slots[index].id, checkout: checkout,
+            connection: connection(at: index), slot: slots[index].id, checkout: checkout,
             requestedAt: requestedAt, waited: waited, needsPing: ping)
     }
 

@@ -133,7 +133,7 @@ struct PoolStateMachine<Connection: Sendable, Continuation: Sendable>: Sendable 
         nextSlotID += 1
         let kind: SlotKind = coreCount < configuration.poolSize ? .core : .overflow
         if kind == .core { coreCount += 1 }
-        slots.append(SlotEntry(id: id, kind: kind, phase: .connecting(startedAt: now)))
+        slots.append(SlotEntry(id: id, kind: kind, connectStartedAt: now))
         connectingCount += 1
         events.append(at: now, .slotChanged(slot: id, from: nil, to: .connecting, reason: nil))
         return id
@@ -143,19 +143,19 @@ struct PoolStateMachine<Connection: Sendable, Continuation: Sendable>: Sendable 
     /// found lost (`.broken`) shows as broken until the close completes.
     mutating func close(_ index: Int, _ open: SlotEntry.Open, reason: CloseReason, now: Duration, into actions: inout Actions) {
         let id = slots[index].id
-        if case .idle = slots[index].phase { idle.removeFirst(where: { $0 == id }) }
+        if case .idle = phase(at: index) { idle.removeFirst(where: { $0 == id }) }
         counters.closes[reason, default: 0] += 1
         setPhase(index, reason == .broken ? .broken(open) : .closing(open), now: now, reason: reason)
         if slots[index].kind == .core {
             coreCount -= 1
             relabel()
         }
-        actions.close.append((id, open.connection))
+        actions.close.append((id, connection(at: index)))
     }
 
     /// Closes the idle slot at `index`.
     mutating func closeIdle(_ index: Int, reason: CloseReason, now: Duration, into actions: inout Actions) {
-        guard case .idle(let open, _) = slots[index].phase else { return }
+        guard case .idle(let open, _) = phase(at: index) else { return }
         close(index, open, reason: reason, now: now, into: &actions)
     }
 
