@@ -7,7 +7,9 @@ extension PoolStateMachine {
             waitTime: waitTimes.summary(), holdTime: holdTimes.summary(), connectTime: connectTimes.summary(),
             lastEventSequence: events.lastSequence)
         result.slots.reserveCapacity(slots.count)
-        for entry in slots { result.slots.append(entry.snapshot(now: now)) }
+        slots.withUnsafeBufferPointer { entries in
+            for index in entries.indices { result.slots.append(entries[index].snapshot(now: now)) }
+        }
         if !waiters.isEmpty {
             let oldest = waiters.oldest(64)
             result.waiters = Waiters(

@@ -48,26 +48,22 @@ extension PoolStateMachine {
 
         /// The slot as snapshots show it at `now`.
         func snapshot(now: Duration) -> Slot {
-            var slot = Slot(id: id, state: state, kind: kind, uses: uses)
             switch phase {
             case .connecting(let startedAt):
-                slot.age = now - startedAt
+                return Slot(id: id, state: state, kind: kind, age: now - startedAt, uses: uses)
             case .idle(let open, let since):
-                slot.age = now - open.openedAt
-                slot.backendPID = open.backendPID
-                slot.idleFor = now - since
+                return Slot(
+                    id: id, state: state, kind: kind, age: now - open.openedAt, idleFor: now - since, uses: uses,
+                    backendPID: open.backendPID)
             case .pinging(let open, let holding), .inUse(let open, let holding):
-                slot.age = now - open.openedAt
-                slot.backendPID = open.backendPID
-                slot.holder = holding.holder
-                slot.heldFor = now - holding.since
-                slot.query = holding.activity?.query
-                slot.queryFor = holding.activity.map { now - $0.startedAt }
+                return Slot(
+                    id: id, state: state, kind: kind, age: now - open.openedAt, uses: uses, holder: holding.holder,
+                    heldFor: now - holding.since, backendPID: open.backendPID, query: holding.activity?.query,
+                    queryFor: holding.activity.map { now - $0.startedAt })
             case .resetting(let open), .closing(let open), .broken(let open):
-                slot.age = now - open.openedAt
-                slot.backendPID = open.backendPID
+                return Slot(
+                    id: id, state: state, kind: kind, age: now - open.openedAt, uses: uses, backendPID: open.backendPID)
             }
-            return slot
         }
     }
 
