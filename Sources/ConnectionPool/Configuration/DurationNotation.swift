@@ -28,9 +28,6 @@ public enum DurationNotation {
     public static func format(_ duration: Duration) -> String {
         let nanoseconds = duration.nanoseconds
         if nanoseconds == 0 { return "0s" }
-        let units: [(String, Int64)] = [
-            ("h", 3_600_000_000_000), ("m", 60_000_000_000), ("s", 1_000_000_000), ("ms", 1_000_000), ("µs", 1_000),
-        ]
         for (unit, scale) in units where abs(nanoseconds) >= scale {
             let exact = scale >= 60_000_000_000 ? nanoseconds % scale == 0 : nanoseconds % (scale / 1000) == 0
             if exact { return DecimalNotation.trimmed(Double(nanoseconds) / Double(scale)) + unit }
@@ -51,6 +48,10 @@ public enum DurationNotation {
         if total < 3600 { return "\(total / 60)m" + twoDigits(total % 60) + "s" }
         return "\(total / 3600)h" + twoDigits((total % 3600) / 60) + "m"
     }
+
+    private static let units: [(String, Int64)] = [
+        ("h", 3_600_000_000_000), ("m", 60_000_000_000), ("s", 1_000_000_000), ("ms", 1_000_000), ("µs", 1_000),
+    ]
 
     private static func nanosecondsPerUnit(_ unit: String, alone: Bool) -> Double? {
         switch unit {

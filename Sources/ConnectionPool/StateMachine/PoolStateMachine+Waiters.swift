@@ -159,8 +159,8 @@ extension PoolStateMachine {
 
     /// "pool_size 5, max_overflow 10, timeout 30s: 15 in use, 12 waiting[; last connect error: …]".
     func limitsDescription() -> String {
-        let c = configuration
-        var text = [PoolKnob.poolSize, .maxOverflow, .timeout].map { "\($0.name) \($0.value(in: c))" }.joined(separator: ", ")
+        func knob(_ knob: PoolKnob) -> String { "\(knob.name) \(knob.value(in: configuration))" }
+        var text = "\(knob(.poolSize)), \(knob(.maxOverflow)), \(knob(.timeout))"
         text += ": \(inUseCount + checkingCount) in use, \(waiters.count) waiting"
         if connectFailures > 0, let error = lastConnectError { text += "; last connect error: \(error)" }
         return text
