@@ -30,7 +30,9 @@ public enum DurationNotation {
         if nanoseconds == 0 { return "0s" }
         for (unit, scale) in units where abs(nanoseconds) >= scale {
             let exact = scale >= 60_000_000_000 ? nanoseconds % scale == 0 : nanoseconds % (scale / 1000) == 0
-            if exact { return DecimalNotation.trimmed(Double(nanoseconds) / Double(scale)) + unit }
+            guard exact else { continue }
+            if nanoseconds % scale == 0 { return "\(nanoseconds / scale)\(unit)" }
+            return DecimalNotation.trimmed(Double(nanoseconds) / Double(scale)) + unit
         }
         return "\(nanoseconds)ns"
     }
