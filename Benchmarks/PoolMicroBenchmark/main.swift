@@ -8,10 +8,7 @@ let arguments = CommandLine.arguments
 let json = arguments.contains("--json")
 let ops = arguments.firstIndex(of: "--ops").flatMap { Int(arguments[$0 + 1]) } ?? 2_000_000
 
-func elapsedNanoseconds(_ duration: Duration) -> Double {
-    let (seconds, attoseconds) = duration.components
-    return Double(seconds) * 1e9 + Double(attoseconds) / 1e9
-}
+func elapsedNanoseconds(_ duration: Duration) -> Double { Double(duration.nanoseconds) }
 
 /// Runs `tasks` tasks doing `perTask` check-out/check-in pairs each; returns nanoseconds per pair.
 func checkoutCheckin(configuration: PoolConfiguration, tasks: Int, perTask: Int) async throws -> Double {

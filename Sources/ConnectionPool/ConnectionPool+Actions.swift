@@ -18,11 +18,20 @@ extension ConnectionPool {
 
     func execute(_ actions: Machine.Actions) {
         for (continuation, outcome) in actions.resume { continuation.resume(returning: outcome) }
-        for slot in actions.connect {
-            Task { await self.connect(slot: slot) }
-        }
-        for (slot, connection) in actions.close {
-            Task { await self.close(slot: slot, connection) }
+        for slot in actions.connect { track { await self.connect(slot: slot) } }
+        for (slot, connection) in actions.close { track { await self.close(slot: slot, connection) } }
+    }
+
+    /// Runs `work` in a task that `shutdown()` waits for; the task forgets itself when done.
+    private func track(_ work: @escaping @Sendable () async -> Void) {
+        state.withLock { state in
+            let id = state.nextTaskID
+            state.nextTaskID &+= 1
+            // Registered under the lock before the task can finish and remove itself.
+            state.inFlight[id] = Task {
+                await work()
+                self.state.withLock { _ = $0.inFlight.removeValue(forKey: id) }
+            }
         }
     }
 

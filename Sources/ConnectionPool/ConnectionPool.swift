@@ -14,7 +14,7 @@ public enum PoolError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .timeout(let waited, let limits): return "pool timeout after \(formatDuration(waited)): \(limits)"
+        case .timeout(let waited, let limits): return "pool timeout after \(DurationNotation.format(waited)): \(limits)"
         case .tooManyWaiters(let limit): return "pool refused check-out: \(limit) waiters already queued"
         case .shutdown: return "pool is shut down"
         case .cancelled: return "check-out cancelled"
@@ -51,6 +51,9 @@ struct PoolState: Sendable {
     /// Bumped whenever the timer must re-read `machine.wakeUpAt`.
     var timerGeneration: UInt64 = 0
     var sleeper: Task<Void, any Error>?
+    /// Connects and closes started and not yet finished, by id: `shutdown()` waits for them.
+    var inFlight: [UInt64: Task<Void, Never>] = [:]
+    var nextTaskID: UInt64 = 0
 }
 
 /// A fair (FIFO), observable connection pool whose every limit can change while it runs.
@@ -184,6 +187,8 @@ public final class ConnectionPool<Factory: ConnectionFactory>: Sendable {
     }
 
     /// Fails every waiter with `.shutdown`, closes idle connections now and busy ones at check-in.
+    /// Returns once every connect and close in flight has finished; a connection that opens after the
+    /// shutdown is closed before it returns.
     public func shutdown() async {
         let (actions, sleeper) = state.withLock { state in
             let actions = state.machine.shutdown(now: clock.now - origin)
@@ -194,6 +199,11 @@ public final class ConnectionPool<Factory: ConnectionFactory>: Sendable {
         sleeper?.cancel()
         for (continuation, outcome) in actions.resume { continuation.resume(returning: outcome) }
         for (slot, connection) in actions.close { await close(slot: slot, connection) }
+        while true {
+            let running = state.withLock { Array($0.inFlight.values) }
+            if running.isEmpty { return }
+            for task in running { await task.value }
+        }
     }
 }
 

@@ -89,17 +89,17 @@ extension IdleOrder: ExpressibleByArgument {}
 extension ResetMode: ExpressibleByArgument {}
 extension Preset: ExpressibleByArgument {}
 
-/// A duration on the command line: "250ms", "2s", "1.5m", "1h"; a bare number is seconds.
+/// A duration on the command line, in `DurationNotation`: "250ms", "2s", "1.5m", "1h"; a bare number is seconds.
 struct DurationArgument: ExpressibleByArgument {
     var duration: Duration
 
     init?(argument: String) {
-        guard let duration = try? parseDuration(argument) else { return nil }
+        guard let duration = DurationNotation.parse(argument) else { return nil }
         self.duration = duration
     }
 
     /// How --help shows a default: "10s", not the struct.
-    var defaultValueDescription: String { DurationParsing.format(duration) }
+    var defaultValueDescription: String { DurationNotation.format(duration) }
 }
 
 /// `--connect-retry 100ms..10s`: the first and the longest delay between failed connects (doubling);
@@ -108,17 +108,9 @@ struct BackoffArgument: ExpressibleByArgument {
     var backoff: Backoff
 
     init?(argument: String) {
-        let parts = argument.split(separator: "..", omittingEmptySubsequences: false).map(String.init)
-        guard (1...2).contains(parts.count), let initial = try? parseDuration(parts[0]), initial > .zero else { return nil }
-        var backoff = Backoff(initial: initial)
-        if parts.count == 2 {
-            guard let maximum = try? parseDuration(parts[1]), maximum >= initial else { return nil }
-            backoff.maximum = maximum
-        } else {
-            backoff.maximum = max(backoff.maximum, initial)
-        }
+        guard let backoff = Backoff(notation: argument) else { return nil }
         self.backoff = backoff
     }
 
-    var defaultValueDescription: String { "\(DurationParsing.format(backoff.initial))..\(DurationParsing.format(backoff.maximum))" }
+    var defaultValueDescription: String { backoff.notation }
 }

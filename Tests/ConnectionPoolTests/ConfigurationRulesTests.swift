@@ -133,14 +133,3 @@ struct ConfigurationRulesTests {
         #expect(summary.mean == .microseconds(50_500))
     }
 }
-
-@Suite("Durations in limits and events")
-struct DurationTextTests {
-    @Test(arguments: [
-        (Duration.seconds(30), "30s"), (.milliseconds(250), "250ms"), (.milliseconds(1500), "1.5s"),
-        (.seconds(600), "10min"), (.seconds(3600), "1h"), (.microseconds(40), "40µs"), (.zero, "0s"),
-    ])
-    func shortForm(duration: Duration, text: String) {
-        #expect(formatDuration(duration) == text)
-    }
-}

@@ -189,16 +189,16 @@ struct InvariantDriver {
         expect(snapshot.slots.count == m.openCount, "slot count")
         expect(snapshot.count(.idle) == m.idleCount, "idle count")
         expect(snapshot.count(.connecting) == connecting.count, "connecting \(snapshot.count(.connecting)) vs \(connecting.count)")
-        expect(snapshot.count(.closing) == closing.count, "closing count")
+        expect(snapshot.count(.closing) + snapshot.count(.broken) == closing.count, "closing count")
         expect(snapshot.waiters.count == pending.count, "waiters \(snapshot.waiters.count) vs pending \(pending.count)")
         if let max = m.configuration.maxConnections, m.openCount > max {
             expect(m.idleCount == 0, "\(m.idleCount) idle while \(m.openCount) open over the limit of \(max)")
         }
-        let live = m.slots.filter { $0.state != .closing }.count
+        let live = m.slots.filter { !$0.isClosing }.count
         expect(m.coreCount == Swift.min(live, m.configuration.poolSize), "core \(m.coreCount) live \(live)")
         for (_, lease) in held {
             let slot = m.slots.first { $0.id == lease.slot }
-            expect(slot?.checkout == lease.checkout, "held lease \(lease.slot) not in use in the machine")
+            expect(slot?.holding(lease.checkout) != nil, "held lease \(lease.slot) not in use in the machine")
         }
         return found
     }

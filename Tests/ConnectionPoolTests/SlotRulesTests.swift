@@ -55,6 +55,19 @@ struct SlotRulesTests {
         #expect(h.establish([2]).resumedHolders == ["waiter"])
     }
 
+    @Test func aConnectionFoundLostShowsBrokenUntilItsCloseCompletes() {
+        var h = MachineHarness(config(poolSize: 2))
+        let leases = leaseMany(&h, 2)
+        let lost = h.checkIn(leases[0], broken: true)
+        _ = h.checkIn(leases[1])
+        #expect(h.state(ofSlot: 1) == .broken)
+        #expect(h.state(ofSlot: 2) == .idle)
+        #expect(h.events.contains(.slotChanged(slot: 1, from: .inUse, to: .broken, reason: .broken)))
+        _ = h.closed(lost)
+        #expect(h.state(ofSlot: 1) == nil)
+        #expect(h.events.last == .slotChanged(slot: 1, from: .broken, to: nil, reason: nil))
+    }
+
     @Test func failedResetClosesTheConnectionAsBroken() {
         var h = MachineHarness(config(poolSize: 1, reset: .discardAll))
         let lease = leaseMany(&h, 1)[0]

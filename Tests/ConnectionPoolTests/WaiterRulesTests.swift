@@ -17,12 +17,12 @@ struct WaiterRulesTests {
     @Test func idleConnectionIsLeasedAtOnceWhenNobodyWaits() {
         var h = MachineHarness(config(poolSize: 1))
         h.establishAll(h.checkOut("a").1)
-        let first = h.machine.slots[0]
+        guard case .inUse(_, let first) = h.machine.slots[0].phase else { Issue.record("slot 1 not in use"); return }
         _ = h.checkIn(PoolAssignment(connection: 100, slot: 1, checkout: first.checkout, requestedAt: .zero, waited: .zero, needsPing: false))
         #expect(h.state(ofSlot: 1) == .idle)
         let lease = h.lease("b")
         #expect(lease?.slot == 1)
-        #expect(h.machine.slots[0].holder == "b")
+        #expect(h.machine.slots[0].snapshot(now: h.now).holder == "b")
         #expect(h.machine.counters.checkouts == 2)
     }
 

@@ -36,11 +36,20 @@ import Testing
     }
 
     @Test func durationsReadShort() {
-        #expect(Format.duration(.microseconds(850)) == "850us")
+        #expect(Format.duration(.microseconds(850)) == "850µs")
         #expect(Format.duration(.milliseconds(12)) == "12ms")
         #expect(Format.duration(.milliseconds(1250)) == "1.3s")
         #expect(Format.duration(.seconds(185)) == "3m05s")
         #expect(Format.clock(.seconds(3725)) == "01:02:05")
+    }
+
+    @Test func asciiModeWritesMicrosecondsAsUs() {
+        var unicode = Frame(width: 6, height: 1)
+        unicode.put(Format.duration(.microseconds(850)), x: 0, y: 0)
+        #expect(unicode.lines[0] == "850µs ")
+        var ascii = Frame(width: 6, height: 1, asciiOnly: true)
+        ascii.put(Format.duration(.microseconds(850)), x: 0, y: 0)
+        #expect(ascii.lines[0] == "850us ")
     }
 
     @Test func wideAndControlCharactersCannotBreakTheGrid() {

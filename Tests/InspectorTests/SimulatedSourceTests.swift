@@ -5,7 +5,7 @@ import Testing
 @Suite struct SimulatedSourceTests {
     @Test func commandsChangeWhatTheNextCollectShows() async {
         let source = SimulatedSource()
-        #expect(await source.perform(.changePoolSize(by: 1)) == "pool_size 5 → 6")
+        #expect(await source.perform(.changePoolSize(by: 1)) == "preset sqlalchemy → custom, pool_size 5 → 6")
         #expect(await source.perform(.changeMaxOverflow(by: -1)) == "max_overflow 10 → 9")
         #expect(await source.perform(.setLoadPaused(true)) == "load paused")
         let data = await source.collect()
@@ -17,7 +17,7 @@ import Testing
             if case .configurationChanged(let description) = event.kind { return description }
             return nil
         }
-        #expect(changes == ["pool_size 5 → 6", "max_overflow 10 → 9"])
+        #expect(changes == ["preset sqlalchemy → custom", "pool_size 5 → 6", "max_overflow 10 → 9"])
         #expect(!data.target.isEmpty && data.target.contains("****"))
     }
 

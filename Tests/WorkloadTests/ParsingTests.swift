@@ -1,40 +1,6 @@
 import Testing
 @testable import Workload
 
-@Suite struct DurationParsingTests {
-    @Test func readsUnitsAndBareSeconds() {
-        #expect(DurationParsing.parse("10ms") == .milliseconds(10))
-        #expect(DurationParsing.parse("2s") == .seconds(2))
-        #expect(DurationParsing.parse("2") == .seconds(2))
-        #expect(DurationParsing.parse("0.5s") == .milliseconds(500))
-        #expect(DurationParsing.parse("1.5m") == .seconds(90))
-        #expect(DurationParsing.parse("1h") == .seconds(3600))
-        #expect(DurationParsing.parse("250us") == .microseconds(250))
-        #expect(DurationParsing.parse("20ns") == .nanoseconds(20))
-    }
-
-    @Test func rejectsMalformedText() {
-        #expect(DurationParsing.parse("") == nil)
-        #expect(DurationParsing.parse("ms") == nil)
-        #expect(DurationParsing.parse("10 parsecs") == nil)
-        #expect(DurationParsing.parse("-1s") == nil)
-        #expect(DurationParsing.parse("1..2s") == nil)
-    }
-
-    @Test func formatsWhatParseReadsBack() {
-        for duration: Duration in [.milliseconds(10), .seconds(2), .milliseconds(1500), .microseconds(250), .seconds(120), .nanoseconds(7)] {
-            #expect(DurationParsing.parse(DurationParsing.format(duration)) == duration)
-        }
-        #expect(DurationParsing.format(.milliseconds(10)) == "10ms")
-        #expect(DurationParsing.format(.milliseconds(1500)) == "1.5s")
-    }
-
-    @Test func writesSleepSecondsForPostgres() {
-        #expect(QueryKind.sleep(.milliseconds(10)).sql == "SELECT pg_sleep(0.01)")
-        #expect(QueryKind.sleep(.seconds(1)).sql == "SELECT pg_sleep(1)")
-    }
-}
-
 @Suite struct QueryMixParsingTests {
     @Test func parsesWeightedKinds() throws {
         let mix = try QueryMix.parse("select1:3,sleep(10ms):1,rw:1")
@@ -94,11 +60,6 @@ import Testing
 }
 
 @Suite struct CommandLineHelperTests {
-    @Test func parseDurationThrowsAReadableError() throws {
-        #expect(try parseDuration("250ms") == .milliseconds(250))
-        #expect(throws: WorkloadError.invalidOptions("\"soon\" is not a duration (try 250ms, 2s, 1.5m, 1h)")) { try parseDuration("soon") }
-    }
-
     @Test func parseMixReadsTheMixSyntax() throws {
         #expect(try parseMix("select1:2,none").entries == [.init(.selectOne, weight: 2), .init(.none)])
     }

@@ -179,11 +179,11 @@ struct Simulation {
             slots[index].state = .broken
             return "terminated backend \(pid)"
         }
-        let change = describe(before, configuration)
-        guard !change.isEmpty else { return "no change" }
-        if configuration.presetName == before.presetName, configuration != before { configuration.presetName = "custom" }
-        log(.configurationChanged(description: change))
-        return change
+        configuration = before.successor(configuration)
+        let changes = before.changes(to: configuration)
+        guard !changes.isEmpty else { return "no change" }
+        for change in changes { log(.configurationChanged(description: change)) }
+        return changes.joined(separator: ", ")
     }
 
     private mutating func setWorkers(_ count: Int) -> String {
@@ -192,15 +192,6 @@ struct Simulation {
         while workers.count < count { workers.append(WorkerStats(id: workers.count + 1, label: "w\(workers.count + 1)")) }
         if workers.count > count { workers.removeLast(workers.count - count) }
         return "\(count) workers"
-    }
-
-    private func describe(_ a: PoolConfiguration, _ b: PoolConfiguration) -> String {
-        var parts: [String] = []
-        if a.poolSize != b.poolSize { parts.append("pool_size \(a.poolSize) → \(b.poolSize)") }
-        if a.maxOverflow != b.maxOverflow { parts.append("max_overflow \(a.maxOverflow) → \(b.maxOverflow)") }
-        if a.checkoutTimeout != b.checkoutTimeout { parts.append("timeout \(Format.duration(a.checkoutTimeout)) → \(Format.duration(b.checkoutTimeout))") }
-        if a.presetName != b.presetName { parts.append("preset \(a.presetName) → \(b.presetName)") }
-        return parts.joined(separator: ", ")
     }
 
     func data(uptime: Duration) -> DashboardData {

@@ -1,28 +1,17 @@
+import ConnectionPool
+
 /// Short human formats for durations, counts and rates, shared by every view.
 public enum Format {
-    static func seconds(_ duration: Duration) -> Double {
-        let (seconds, attoseconds) = duration.components
-        return Double(seconds) + Double(attoseconds) / 1e18
-    }
-
-    /// `850µs`, `12ms`, `1.4s`, `3m05s`, `2h04m`.
+    /// `DurationNotation.abbreviated` (`850µs`, `12ms`, `1.4s`, `3m05s`, `2h04m`; ASCII mode shows `us`);
+    /// `-` for none or a negative one.
     public static func duration(_ duration: Duration?) -> String {
-        guard let duration else { return "-" }
-        let s = seconds(duration)
-        if s < 0 { return "-" }
-        if s == 0 { return "0" }
-        if s < 0.001 { return "\(Int((s * 1_000_000).rounded()))us" }
-        if s < 1 { return "\(Int((s * 1000).rounded()))ms" }
-        if s < 10 { return String(format1: s) + "s" }
-        if s < 60 { return "\(Int(s))s" }
-        let total = Int(s)
-        if total < 3600 { return "\(total / 60)m" + pad2(total % 60) + "s" }
-        return "\(total / 3600)h" + pad2((total % 3600) / 60) + "m"
+        guard let duration, duration >= .zero else { return "-" }
+        return DurationNotation.abbreviated(duration)
     }
 
     /// `hh:mm:ss` (days prefixed when longer).
     static func clock(_ duration: Duration) -> String {
-        let total = max(0, Int(seconds(duration)))
+        let total = max(0, Int(duration.seconds))
         let days = total / 86_400
         let time = pad2((total % 86_400) / 3600) + ":" + pad2((total % 3600) / 60) + ":" + pad2(total % 60)
         return days > 0 ? "\(days)d " + time : time

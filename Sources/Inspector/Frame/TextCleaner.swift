@@ -1,7 +1,8 @@
 /// Makes arbitrary text (queries, application names, errors) safe for the cell grid, measured by `DisplayWidth`.
 enum TextCleaner {
     /// One cell per grapheme: control characters become spaces (one per scalar), zero-width graphemes are dropped,
-    /// wide ones get `width == 2`; in ASCII mode every non-ASCII grapheme becomes `?`.
+    /// wide ones get `width == 2`; in ASCII mode the micro sign becomes `u` (`850us`) and every other
+    /// non-ASCII grapheme `?`.
     static func cells(_ text: String, role: Role, asciiOnly: Bool) -> [Cell] {
         var result: [Cell] = []
         result.reserveCapacity(text.utf8.count)
@@ -21,7 +22,7 @@ enum TextCleaner {
             return
         }
         if first.isASCII, scalars.count == 1 { return result.append(Cell(first, role: role)) }
-        if asciiOnly { return result.append(Cell("?", role: role)) }
+        if asciiOnly { return result.append(Cell(first.value == 0xB5 || first.value == 0x3BC ? "u" : "?", role: role)) }
         let width = DisplayWidth.of(character)
         guard width > 0 else { return }
         var marks = String.UnicodeScalarView()

@@ -107,7 +107,7 @@ public final class InspectorApp: Sendable {
             while !handled, !inbox.quitRequested, !TerminalGuard.restoreRequested {
                 let remaining = deadline - clock.now
                 guard remaining > .zero else { break }
-                let wait = min(100, max(1, Int(Format.seconds(remaining) * 1000)))
+                let wait = min(100, max(1, Int(remaining.milliseconds)))
                 guard var input = screen.read(timeoutMilliseconds: wait) else { continue }
                 handled = true
                 while true {

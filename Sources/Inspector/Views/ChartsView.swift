@@ -9,8 +9,8 @@ enum ChartsView {
         let renderer = ChartRenderer(style: glyphs.chartStyle)
         let last = samples.last
         let qps = samples.map(\.qps)
-        let p50 = samples.map { Format.seconds($0.waitP50) * 1000 }
-        let p99 = samples.map { Format.seconds($0.waitP99) * 1000 }
+        let p50 = samples.map { $0.waitP50.milliseconds }
+        let p99 = samples.map { $0.waitP99.milliseconds }
         let inUse = samples.map { Double($0.inUse) }
         let idle = samples.map { Double($0.inUse + $0.idle) }
         let overflow = samples.map { Double($0.inUse + $0.idle + $0.overflow) }
@@ -38,7 +38,7 @@ enum ChartsView {
     static func markerSeconds(_ data: DashboardData) -> Set<Int> {
         var seconds = Set<Int>()
         for event in data.events where event.isConfigurationChange {
-            seconds.insert(Int(Format.seconds(event.at - data.loadStartedAtPoolUptime).rounded(.up)))
+            seconds.insert(Int((event.at - data.loadStartedAtPoolUptime).seconds.rounded(.up)))
         }
         return seconds
     }

@@ -39,19 +39,10 @@ enum HeaderView {
     private static func drawKnobs(into frame: inout Frame, data: DashboardData, context: ViewContext) {
         let config = data.pool.configuration
         let load = data.load.settings
-        let overflow = config.maxOverflow < 0 ? "unlimited" : "\(config.maxOverflow)"
-        var knobs: [(String, String)] = [
-            ("preset", config.presetName), ("pool_size", "\(config.poolSize)"), ("max_overflow", overflow),
-        ]
-        if !context.compact {
-            knobs += [
-                ("timeout", Format.duration(config.checkoutTimeout)),
-                ("recycle", config.maxLifetime.map(Format.duration) ?? "off"),
-                ("idle_timeout", config.idleTimeout.map(Format.duration) ?? "off"),
-                ("min_idle", "\(config.minimumIdle)"), ("pre_ping", config.prePing ? "on" : "off"),
-                ("order", config.idleOrder.rawValue), ("reset", config.resetOnReturn.rawValue),
-            ]
-        }
+        let shown: [PoolKnob] = context.compact
+            ? [.poolSize, .maxOverflow]
+            : [.poolSize, .maxOverflow, .timeout, .maxLifetime, .idleTimeout, .minIdle, .prePing, .idleOrder, .reset]
+        let knobs = [("preset", config.presetName)] + shown.map { ($0.name, $0.value(in: config)) }
         var detail = "\(load.workers) workers"
         if let rate = load.arrivalRate { detail += " \(Format.count(rate))/s" } else if !context.compact { detail += " think " + Format.duration(load.thinkTime) }
         let loadText = "load " + (load.paused ? "PAUSED" : "RUNNING") + " " + detail

@@ -1,4 +1,5 @@
 import Foundation
+import ConnectionPool
 
 /// One bench run: the JSON object other tools read (keys in snake_case, sorted) plus a per-second timeline and extras.
 /// Times are milliseconds, rounded to the microsecond; `qps` is `queries / seconds`.
@@ -145,7 +146,7 @@ public struct BenchReport: Sendable, Equatable, Codable {
         lines.append("  queries    \(queries)  (\(Self.format(qps)) q/s)   errors \(errors)   timeouts \(timeouts)")
         lines.append("  wait       p50 \(Self.format(waitP50Ms)) ms   p99 \(Self.format(waitP99Ms)) ms   max \(Self.format(waitMaxMs)) ms   mean \(Self.format(waitMeanMs)) ms")
         lines.append("  query      mean \(Self.format(queryMeanMs)) ms")
-        lines.append("  fairness   \(DurationParsing.fixedDecimal(fairness, digits: 3)) (Jain's index over \(workers) workers' query counts)")
+        lines.append("  fairness   \(DecimalNotation.fixed(fairness, digits: 3)) (Jain's index over \(workers) workers' query counts)")
         lines.append("  pool       peak \(peakInUse) in use, \(peakOverflow) overflow, \(peakOpen) open, \(peakWaiters) waiting; \(connectionsOpened) connections opened")
         if let arrivalRate {
             lines.append("  open loop  \(Self.format(arrivalRate)) arrivals/s, peak backlog \(peakBacklog), dropped \(dropped)")
@@ -169,6 +170,6 @@ public struct BenchReport: Sendable, Equatable, Codable {
         let magnitude = abs(value)
         if magnitude < 0.0005 { return "0" }
         let digits = magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : magnitude >= 1 ? 2 : 3
-        return DurationParsing.fixedDecimal(value, digits: digits)
+        return DecimalNotation.fixed(value, digits: digits)
     }
 }

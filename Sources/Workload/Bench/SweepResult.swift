@@ -1,4 +1,5 @@
 import Foundation
+import ConnectionPool
 
 /// Every run of a sweep and the recommendation per load, with its renderings: table, chart, CSV, JSON.
 public struct SweepResult: Sendable, Equatable {
@@ -39,7 +40,7 @@ public struct SweepResult: Sendable, Equatable {
         let rows = reports.map { report -> [String] in
             [String(report.poolSize), String(report.maxOverflow), String(report.workers), BenchReport.format(report.qps),
              BenchReport.format(report.waitP50Ms), BenchReport.format(report.waitP99Ms), BenchReport.format(report.waitMaxMs),
-             String(report.errors), String(report.timeouts), String(report.peakOpen), DurationParsing.fixedDecimal(report.fairness, digits: 3),
+             String(report.errors), String(report.timeouts), String(report.peakOpen), DecimalNotation.fixed(report.fairness, digits: 3),
              isRecommended(report) ? "◀ recommended" : ""]
         }
         var widths = headers.map(\.count)

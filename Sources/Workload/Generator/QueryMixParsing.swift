@@ -1,3 +1,4 @@
+import ConnectionPool
 /// Why a `--mix` or `--query` string was rejected.
 public struct QueryMixError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
@@ -50,7 +51,7 @@ extension QueryMix {
     /// The mix in `parse`'s syntax; `parse(mix.mixString) == mix`.
     public var mixString: String {
         entries.map { entry in
-            entry.weight == 1 ? entry.query.mixToken : "\(entry.query.mixToken):\(DurationParsing.trimmedDecimal(entry.weight))"
+            entry.weight == 1 ? entry.query.mixToken : "\(entry.query.mixToken):\(DecimalNotation.trimmed(entry.weight))"
         }.joined(separator: ",")
     }
 
@@ -83,13 +84,13 @@ extension QueryMix {
             let inner = String(text.dropFirst(6).dropLast())
             if let range = inner.range(of: "..") {
                 let low = String(inner[..<range.lowerBound]), high = String(inner[range.upperBound...])
-                guard let min = DurationParsing.parse(low), let max = DurationParsing.parse(high) else {
+                guard let min = DurationNotation.parse(low), let max = DurationNotation.parse(high) else {
                     throw QueryMixError("bad sleep range \"\(inner)\" in \"\(text)\" (try sleep(5ms..50ms))")
                 }
                 guard min <= max else { throw QueryMixError("sleep range \"\(inner)\" runs backwards") }
                 return .sleepRandom(min: min, max: max)
             }
-            guard let duration = DurationParsing.parse(inner) else {
+            guard let duration = DurationNotation.parse(inner) else {
                 throw QueryMixError("bad sleep duration \"\(inner)\" in \"\(text)\" (try sleep(10ms))")
             }
             return .sleep(duration)
@@ -144,9 +145,9 @@ extension QueryKind {
     public var sql: String? {
         switch self {
         case .selectOne: return "SELECT 1"
-        case .sleep(let duration): return "SELECT pg_sleep(\(DurationParsing.secondsLiteral(duration)))"
+        case .sleep(let duration): return "SELECT pg_sleep(\(DecimalNotation.trimmed(duration.seconds, digits: 6)))"
         case .sleepRandom(let min, let max):
-            return "SELECT pg_sleep(\(DurationParsing.secondsLiteral(min))..\(DurationParsing.secondsLiteral(max)))"
+            return "SELECT pg_sleep(\(DecimalNotation.trimmed(min.seconds, digits: 6))..\(DecimalNotation.trimmed(max.seconds, digits: 6)))"
         case .readWrite: return "BEGIN; UPDATE pooltop_rw …; COMMIT"
         case .custom(let sql): return sql
         case .none: return nil
@@ -157,8 +158,8 @@ extension QueryKind {
     public var mixToken: String {
         switch self {
         case .selectOne: return "select1"
-        case .sleep(let duration): return "sleep(\(DurationParsing.format(duration)))"
-        case .sleepRandom(let min, let max): return "sleep(\(DurationParsing.format(min))..\(DurationParsing.format(max)))"
+        case .sleep(let duration): return "sleep(\(DurationNotation.format(duration)))"
+        case .sleepRandom(let min, let max): return "sleep(\(DurationNotation.format(min))..\(DurationNotation.format(max)))"
         case .readWrite: return "rw"
         case .custom(let sql):
             return "'" + sql.replacingOccurrencesOfQuote() + "'"

@@ -99,12 +99,13 @@ final class LiveSource: InspectorSource {
         reconfigure { $0 = preset.configuration }
     }
 
-    /// Applies a pool change; the status line names each knob that changed, old → new.
+    /// Applies a pool change; the status line says what changed in the events' words (`PoolConfiguration.changes`).
     private func reconfigure(_ change: (inout PoolConfiguration) -> Void) -> String? {
         guard let pool = session.pool else { return "no pool: running in no-pool mode" }
         let before = pool.configuration
         pool.reconfigure(change)
-        return ConfigurationChange.describe(from: before, to: pool.configuration) ?? "no change"
+        let changes = before.changes(to: pool.configuration)
+        return changes.isEmpty ? "no change" : changes.joined(separator: ", ")
     }
 
     private func updateLoad(_ change: (inout LoadSettings) -> Void) -> String? {
@@ -115,7 +116,7 @@ final class LiveSource: InspectorSource {
         if before.workers != after.workers { changes.append("workers \(before.workers) → \(after.workers)") }
         if before.paused != after.paused { changes.append(after.paused ? "load paused" : "load resumed") }
         if before.thinkTime != after.thinkTime {
-            changes.append("think \(DurationParsing.format(before.thinkTime)) → \(DurationParsing.format(after.thinkTime))")
+            changes.append("think \(DurationNotation.format(before.thinkTime)) → \(DurationNotation.format(after.thinkTime))")
         }
         return changes.isEmpty ? "no change" : changes.joined(separator: ", ")
     }

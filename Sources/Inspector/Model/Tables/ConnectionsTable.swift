@@ -29,14 +29,14 @@ enum ConnectionsTable: TableDefinition {
             role: { $0.slot.kind == .overflow ? .overflow : .muted }),
         TableColumn(
             "AGE", width: 7, alignRight: true, descendingFirst: true, cell: { Format.duration($0.slot.age) },
-            sortKey: { .number(Format.seconds($0.slot.age)) }),
+            sortKey: { .number($0.slot.age.seconds) }),
         TableColumn(
             "USES", width: 6, alignRight: true, descendingFirst: true, cell: { "\($0.slot.uses)" },
             sortKey: { .number(Double($0.slot.uses)) }),
         TableColumn("HOLDER", width: 10, cell: { $0.slot.holder ?? "" }, sortKey: { .text($0.slot.holder ?? "") }),
         TableColumn(
             "TIME", width: 7, alignRight: true, descendingFirst: true, cell: { Format.duration($0.time) },
-            sortKey: { .number($0.time.map(Format.seconds) ?? -1) }),
+            sortKey: { .number($0.time.map(\.seconds) ?? -1) }),
         TableColumn("QUERY", width: 5, flexible: true, cell: { $0.slot.query ?? "" }, sortKey: { .text($0.slot.query ?? "") }),
     ]
 }

@@ -36,7 +36,7 @@ enum ServerTable: TableDefinition {
             role: { $0.backend.waitEvent == nil ? nil : .warning }),
         TableColumn(
             "DURATION", width: 8, alignRight: true, descendingFirst: true, cell: { Format.duration($0.backend.queryFor) },
-            sortKey: { .number($0.backend.queryFor.map(Format.seconds) ?? -1) }),
+            sortKey: { .number($0.backend.queryFor.map(\.seconds) ?? -1) }),
         TableColumn("QUERY", width: 5, flexible: true, cell: { $0.backend.query }, sortKey: { .text($0.backend.query) }),
     ]
 }

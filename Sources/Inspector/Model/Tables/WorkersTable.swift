@@ -48,7 +48,7 @@ enum WorkersTable: TableDefinition {
             sortKey: { .number(Double($0.worker.timeouts)) }, role: { $0.worker.timeouts > 0 ? .warning : nil }),
         TableColumn(
             "MAX WAIT", width: 8, alignRight: true, descendingFirst: true, cell: { Format.duration($0.worker.longestWait) },
-            sortKey: { .number(Format.seconds($0.worker.longestWait)) }),
+            sortKey: { .number($0.worker.longestWait.seconds) }),
         TableColumn(
             "LAST ERROR", width: 5, flexible: true, cell: { $0.worker.lastError ?? "" },
             sortKey: { .text($0.worker.lastError ?? "") }, role: { $0.worker.lastError == nil ? nil : .error }),

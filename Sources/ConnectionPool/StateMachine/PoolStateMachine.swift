@@ -41,31 +41,6 @@ struct PoolStateMachine<Connection: Sendable, Continuation: Sendable>: Sendable 
         case done
     }
 
-    /// Which check a slot in `.checking` is waiting for.
-    enum PendingCheck: Sendable, Equatable {
-        case ping
-        case reset
-    }
-
-    struct SlotEntry: Sendable {
-        let id: Int
-        var state: SlotState
-        var kind: SlotKind
-        var connection: Connection?
-        /// When the connect attempt started, then when the connection opened.
-        var since: Duration
-        var idleSince: Duration = .zero
-        var uses = 0
-        var holder: String?
-        var checkout: UInt64 = 0
-        var leasedAt: Duration = .zero
-        var leakWarned = false
-        var pendingCheck: PendingCheck?
-        var backendPID: Int32?
-        var query: String?
-        var queryStartedAt: Duration?
-    }
-
     var configuration: PoolConfiguration
     /// Every slot not yet closed, in id order (ids only grow, so appending keeps the order).
     var slots: [SlotEntry] = []
@@ -135,12 +110,13 @@ struct PoolStateMachine<Connection: Sendable, Continuation: Sendable>: Sendable 
     // MARK: Transitions shared by every concern
 
     /// The one place a slot changes state: keeps the counts and emits the event.
-    mutating func setState(_ index: Int, _ state: SlotState, now: Duration, reason: CloseReason? = nil) {
+    mutating func setPhase(_ index: Int, _ phase: consuming SlotEntry.Phase, now: Duration, reason: CloseReason? = nil) {
         let old = slots[index].state
         adjustCount(old, by: -1)
-        adjustCount(state, by: 1)
-        slots[index].state = state
-        events.append(at: now, .slotChanged(slot: slots[index].id, from: old, to: state, reason: reason))
+        slots[index].enter(phase)
+        let new = slots[index].state
+        adjustCount(new, by: 1)
+        events.append(at: now, .slotChanged(slot: slots[index].id, from: old, to: new, reason: reason))
     }
 
     private mutating func adjustCount(_ state: SlotState, by delta: Int) {
@@ -148,8 +124,8 @@ struct PoolStateMachine<Connection: Sendable, Continuation: Sendable>: Sendable 
         case .connecting: connectingCount += delta
         case .inUse: inUseCount += delta
         case .checking: checkingCount += delta
-        case .closing: closingCount += delta
-        case .idle, .broken: break
+        case .closing, .broken: closingCount += delta
+        case .idle: break
         }
     }
 
@@ -159,29 +135,30 @@ struct PoolStateMachine<Connection: Sendable, Continuation: Sendable>: Sendable 
         nextSlotID += 1
         let kind: SlotKind = coreCount < configuration.poolSize ? .core : .overflow
         if kind == .core { coreCount += 1 }
-        slots.append(SlotEntry(id: id, state: .connecting, kind: kind, since: now))
+        slots.append(SlotEntry(id: id, kind: kind, connectStartedAt: now))
         connectingCount += 1
         events.append(at: now, .slotChanged(slot: id, from: nil, to: .connecting, reason: nil))
         return id
     }
 
-    /// Starts closing the slot's connection (leaving the idle list if it was idle).
-    mutating func close(_ index: Int, reason: CloseReason, now: Duration, into actions: inout Actions) {
+    /// Starts closing the slot's connection `open` (leaving the idle list if it was idle); a connection
+    /// found lost (`.broken`) shows as broken until the close completes.
+    mutating func close(_ index: Int, _ open: SlotEntry.Open, reason: CloseReason, now: Duration, into actions: inout Actions) {
         let id = slots[index].id
-        if slots[index].state == .idle { idle.removeFirst(where: { $0 == id }) }
+        if case .idle = phase(at: index) { idle.removeFirst(where: { $0 == id }) }
         counters.closes[reason, default: 0] += 1
-        slots[index].holder = nil
-        slots[index].query = nil
-        slots[index].queryStartedAt = nil
-        slots[index].pendingCheck = nil
-        setState(index, .closing, now: now, reason: reason)
+        setPhase(index, reason == .broken ? .broken(open) : .closing(open), now: now, reason: reason)
         if slots[index].kind == .core {
             coreCount -= 1
             relabel()
         }
-        if let connection = slots[index].connection {
-            actions.close.append((id, connection))
-        }
+        actions.close.append((id, connection(at: index)))
+    }
+
+    /// Closes the idle slot at `index`.
+    mutating func closeIdle(_ index: Int, reason: CloseReason, now: Duration, into actions: inout Actions) {
+        guard case .idle(let open, _) = phase(at: index) else { return }
+        close(index, open, reason: reason, now: now, into: &actions)
     }
 
     /// Restores core == min(live, poolSize): promotes the oldest live overflow slots or demotes the newest core.
@@ -189,7 +166,7 @@ struct PoolStateMachine<Connection: Sendable, Continuation: Sendable>: Sendable 
         let target = Swift.min(liveCount, configuration.poolSize)
         var i = 0
         while coreCount < target, i < slots.count {
-            if slots[i].kind == .overflow, slots[i].state != .closing {
+            if slots[i].kind == .overflow, !slots[i].isClosing {
                 slots[i].kind = .core
                 coreCount += 1
             }
@@ -197,7 +174,7 @@ struct PoolStateMachine<Connection: Sendable, Continuation: Sendable>: Sendable 
         }
         i = slots.count - 1
         while coreCount > target, i >= 0 {
-            if slots[i].kind == .core, slots[i].state != .closing {
+            if slots[i].kind == .core, !slots[i].isClosing {
                 slots[i].kind = .overflow
                 coreCount -= 1
             }

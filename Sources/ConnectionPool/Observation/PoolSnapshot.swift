@@ -47,7 +47,7 @@ public enum SlotState: String, Sendable, Equatable, CaseIterable {
     /// Being validated by pre-ping, or reset at check-in.
     case checking
     case closing
-    /// Failed: a lost connection or a failed connect, shown until it is cleaned up.
+    /// Found lost (checked in broken or unusable, or a failed pre-ping or reset), shown until its close completes.
     case broken
 }
 

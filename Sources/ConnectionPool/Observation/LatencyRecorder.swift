@@ -16,8 +16,7 @@ struct LatencyRecorder: Sendable {
     var sum: Duration { .microseconds(Int64(clamping: sumMicros)) }
 
     mutating func record(_ duration: Duration) {
-        let (seconds, attoseconds) = duration.components
-        let micros = duration <= .zero ? 0 : UInt64(clamping: seconds) * 1_000_000 + UInt64(attoseconds / 1_000_000_000_000)
+        let micros = duration <= .zero ? 0 : UInt64(duration.nanoseconds / 1000)
         _ = histogram.record(Swift.min(micros, Self.highest))
         sumMicros &+= micros
         cached = nil

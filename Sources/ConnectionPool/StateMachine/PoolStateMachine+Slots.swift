@@ -3,19 +3,18 @@ extension PoolStateMachine {
     /// A connect succeeded: the connection serves the oldest waiter or goes idle.
     mutating func connectionEstablished(slot: Int, connection: Connection, backendPID: Int32?, now: Duration) -> Actions {
         var actions = Actions()
-        guard let index = index(ofSlot: slot), slots[index].state == .connecting else { return actions }
+        guard let index = index(ofSlot: slot), case .connecting(let startedAt) = phase(at: index) else { return actions }
         counters.connects += 1
-        connectTimes.record(now - slots[index].since)
+        connectTimes.record(now - startedAt)
         connectFailures = 0
         lastConnectError = nil
         connectAllowedAt = .zero
-        slots[index].connection = connection
-        slots[index].backendPID = backendPID
-        slots[index].since = now
-        if let reason = closeReasonAtCheckIn(index, now: now) {
-            close(index, reason: reason, now: now, into: &actions)
+        slots[index].opened(connection)
+        let open = SlotEntry.Open(backendPID: backendPID, openedAt: now)
+        if let reason = closeReasonAtCheckIn(open, now: now) {
+            close(index, open, reason: reason, now: now, into: &actions)
         } else {
-            release(index, now: now, into: &actions)
+            release(index, open, now: now, into: &actions)
         }
         startConnects(now: now, into: &actions)
         return actions
@@ -24,7 +23,7 @@ extension PoolStateMachine {
     /// A connect failed: the slot goes away, the next attempt waits for the back-off.
     mutating func connectFailed(slot: Int, message: String, now: Duration) -> Actions {
         var actions = Actions()
-        guard let index = index(ofSlot: slot), slots[index].state == .connecting else { return actions }
+        guard let index = index(ofSlot: slot), case .connecting = phase(at: index) else { return actions }
         if slots[index].kind == .core { coreCount -= 1 }
         removeSlot(index)
         relabel()
@@ -47,24 +46,20 @@ extension PoolStateMachine {
         slot: Int, checkout: UInt64, broken: Bool, now: Duration, needsReset: (ResetMode) -> Bool = { $0 != .none }
     ) -> (CheckInDecision, Actions) {
         var actions = Actions()
-        guard let index = index(ofSlot: slot), slots[index].checkout == checkout, slots[index].state == .inUse
+        guard let index = index(ofSlot: slot), case .inUse(let open, let holding) = phase(at: index),
+            holding.checkout == checkout
         else { return (.ignored, actions) }
         counters.checkins += 1
-        holdTimes.record(now - slots[index].leasedAt)
-        slots[index].holder = nil
-        slots[index].query = nil
-        slots[index].queryStartedAt = nil
-        slots[index].checkout = 0
+        holdTimes.record(now - holding.since)
         if broken {
-            close(index, reason: .broken, now: now, into: &actions)
-        } else if let reason = closeReasonAtCheckIn(index, now: now) {
-            close(index, reason: reason, now: now, into: &actions)
+            close(index, open, reason: .broken, now: now, into: &actions)
+        } else if let reason = closeReasonAtCheckIn(open, now: now) {
+            close(index, open, reason: reason, now: now, into: &actions)
         } else if configuration.resetOnReturn != .none, needsReset(configuration.resetOnReturn) {
-            slots[index].pendingCheck = .reset
-            setState(index, .checking, now: now)
-            return (.reset(slots[index].connection!, configuration.resetOnReturn), actions)
+            setPhase(index, .resetting(open), now: now)
+            return (.reset(self.connection(at: index), configuration.resetOnReturn), actions)
         } else {
-            release(index, now: now, into: &actions)
+            release(index, open, now: now, into: &actions)
         }
         startConnects(now: now, into: &actions)
         return (.done, actions)
@@ -73,14 +68,13 @@ extension PoolStateMachine {
     /// The reset started by `checkIn` finished.
     mutating func resetCompleted(slot: Int, succeeded: Bool, now: Duration) -> Actions {
         var actions = Actions()
-        guard let index = index(ofSlot: slot), slots[index].pendingCheck == .reset else { return actions }
-        slots[index].pendingCheck = nil
+        guard let index = index(ofSlot: slot), case .resetting(let open) = phase(at: index) else { return actions }
         if !succeeded {
-            close(index, reason: .broken, now: now, into: &actions)
-        } else if let reason = closeReasonAtCheckIn(index, now: now) {
-            close(index, reason: reason, now: now, into: &actions)
+            close(index, open, reason: .broken, now: now, into: &actions)
+        } else if let reason = closeReasonAtCheckIn(open, now: now) {
+            close(index, open, reason: reason, now: now, into: &actions)
         } else {
-            release(index, now: now, into: &actions)
+            release(index, open, now: now, into: &actions)
         }
         startConnects(now: now, into: &actions)
         return actions
@@ -89,47 +83,48 @@ extension PoolStateMachine {
     /// A close started by a `close` action finished: the slot is gone and its place may be refilled.
     mutating func connectionClosed(slot: Int, now: Duration) -> Actions {
         var actions = Actions()
-        guard let index = index(ofSlot: slot), slots[index].state == .closing else { return actions }
+        guard let index = index(ofSlot: slot), slots[index].isClosing else { return actions }
+        let state = slots[index].state
         removeSlot(index)
-        events.append(at: now, .slotChanged(slot: slot, from: .closing, to: nil, reason: nil))
+        events.append(at: now, .slotChanged(slot: slot, from: state, to: nil, reason: nil))
         startConnects(now: now, into: &actions)
         return actions
     }
 
     /// Records what a holder runs, for snapshots.
     mutating func reportActivity(slot: Int, checkout: UInt64, query: String?, now: Duration) {
-        guard let index = index(ofSlot: slot), slots[index].checkout == checkout, slots[index].state == .inUse
+        guard let index = index(ofSlot: slot), case .inUse(let open, var holding) = phase(at: index),
+            holding.checkout == checkout
         else { return }
-        slots[index].query = query
-        slots[index].queryStartedAt = query == nil ? nil : now
+        holding.activity = query.map { ($0, now) }
+        slots[index].enter(.inUse(open, holding))
     }
 
     // MARK: Internals
 
     /// Shutdown, a lowered limit or age closes a returned connection whatever the demand.
-    func closeReasonAtCheckIn(_ index: Int, now: Duration) -> CloseReason? {
+    func closeReasonAtCheckIn(_ open: SlotEntry.Open, now: Duration) -> CloseReason? {
         if isShutdown { return .shutdown }
         if isOverLimit { return .shrunk }
-        if isPastLifetime(index, now: now) { return .recycled }
+        if isPastLifetime(open, now: now) { return .recycled }
         return nil
     }
 
     /// A usable, free connection: the oldest waiter gets it; else it idles if the idle capacity allows
     /// (SQLAlchemy: a connection returned while `poolSize` are idle is closed as overflow).
-    mutating func release(_ index: Int, now: Duration, into actions: inout Actions) {
-        if serveOldestWaiter(index, now: now, into: &actions) { return }
+    mutating func release(_ index: Int, _ open: SlotEntry.Open, now: Duration, into actions: inout Actions) {
+        if serveOldestWaiter(index, open, now: now, into: &actions) { return }
         if idleCount >= idleCapacity {
-            close(index, reason: .overflowReturned, now: now, into: &actions)
+            close(index, open, reason: .overflowReturned, now: now, into: &actions)
             return
         }
-        slots[index].idleSince = now
         idle.append(slots[index].id)
-        setState(index, .idle, now: now)
+        setPhase(index, .idle(open, since: now), now: now)
         if protectedIdleDue, idleCount > configuration.minimumIdle { schedule(now, into: &actions) }
         var deadline: Duration?
         if let timeout = configuration.idleTimeout { deadline = now + timeout }
         if let lifetime = configuration.maxLifetime {
-            deadline = Swift.min(deadline ?? .seconds(Int64.max), slots[index].since + lifetime)
+            deadline = Swift.min(deadline ?? .seconds(Int64.max), open.openedAt + lifetime)
         }
         if let deadline { schedule(deadline, into: &actions) }
     }

@@ -19,13 +19,13 @@ extension PoolStateMachine {
     /// `.idle`, oldest first, while more than `minimumIdle` stay idle.
     mutating func closeExpiredIdle(now: Duration, into actions: inout Actions) {
         for id in idle.elements {
-            guard let index = index(ofSlot: id) else { continue }
-            if isPastLifetime(index, now: now) {
-                close(index, reason: .recycled, now: now, into: &actions)
-            } else if let timeout = configuration.idleTimeout, now - slots[index].idleSince >= timeout,
+            guard let index = index(ofSlot: id), case .idle(let open, let since) = phase(at: index) else { continue }
+            if isPastLifetime(open, now: now) {
+                close(index, open, reason: .recycled, now: now, into: &actions)
+            } else if let timeout = configuration.idleTimeout, now - since >= timeout,
                 idleCount > configuration.minimumIdle
             {
-                close(index, reason: .idle, now: now, into: &actions)
+                close(index, open, reason: .idle, now: now, into: &actions)
             }
         }
     }
@@ -33,13 +33,14 @@ extension PoolStateMachine {
     /// A connection held past `leakThreshold` raises one warning per check-out, naming its holder.
     mutating func warnLeaks(now: Duration) {
         guard let threshold = configuration.leakThreshold, inUseCount > 0 else { return }
-        for index in slots.indices where slots[index].state == .inUse && !slots[index].leakWarned {
-            let held = now - slots[index].leasedAt
+        for index in slots.indices {
+            guard case .inUse(let open, var holding) = phase(at: index), !holding.leakWarned else { continue }
+            let held = now - holding.since
             guard held >= threshold else { continue }
-            slots[index].leakWarned = true
+            holding.leakWarned = true
+            slots[index].enter(.inUse(open, holding))
             counters.leakWarnings += 1
-            events.append(
-                at: now, .leakSuspected(slot: slots[index].id, holder: slots[index].holder ?? "?", heldFor: held))
+            events.append(at: now, .leakSuspected(slot: slots[index].id, holder: holding.holder, heldFor: held))
         }
     }
 
@@ -52,15 +53,17 @@ extension PoolStateMachine {
         if let (_, head) = waiters.first() { consider(head.requestedAt + configuration.checkoutTimeout) }
         protectedIdleDue = false
         for id in idle.elements {
-            guard let index = index(ofSlot: id) else { continue }
-            if let lifetime = configuration.maxLifetime { consider(slots[index].since + lifetime) }
+            guard let index = index(ofSlot: id), case .idle(let open, let since) = phase(at: index) else { continue }
+            if let lifetime = configuration.maxLifetime { consider(open.openedAt + lifetime) }
             if let timeout = configuration.idleTimeout {
-                let due = slots[index].idleSince + timeout
+                let due = since + timeout
                 if due > now { consider(due) } else { protectedIdleDue = true }
             }
         }
         if let threshold = configuration.leakThreshold {
-            for slot in slots where slot.state == .inUse && !slot.leakWarned { consider(slot.leasedAt + threshold) }
+            for slot in slots {
+                if case .inUse(_, let holding) = slot.phase, !holding.leakWarned { consider(holding.since + threshold) }
+            }
         }
         if connectAllowedAt > now, connectShortfall > 0 { consider(connectAllowedAt) }
         return next

@@ -43,8 +43,10 @@ extension PoolStateMachine {
     {
         var actions = Actions()
         counters.prePingFailures += 1
-        if let index = index(ofSlot: slot), slots[index].checkout == checkout, slots[index].pendingCheck == .ping {
-            close(index, reason: .broken, now: now, into: &actions)
+        if let index = index(ofSlot: slot), case .pinging(let open, let holding) = phase(at: index),
+            holding.checkout == checkout
+        {
+            close(index, open, reason: .broken, now: now, into: &actions)
         }
         if isShutdown { return (.failed(.shutdown), actions) }
         if let assignment = leaseIdle(holder: holder, activity: activity, requestedAt: requestedAt, now: now, into: &actions) {
@@ -57,10 +59,10 @@ extension PoolStateMachine {
 
     /// A pre-ping succeeded: the holder may use the connection.
     mutating func prePingSucceeded(slot: Int, checkout: UInt64, now: Duration) {
-        guard let index = index(ofSlot: slot), slots[index].checkout == checkout, slots[index].pendingCheck == .ping
+        guard let index = index(ofSlot: slot), case .pinging(let open, let holding) = phase(at: index),
+            holding.checkout == checkout
         else { return }
-        slots[index].pendingCheck = nil
-        setState(index, .inUse, now: now)
+        setPhase(index, .inUse(open, holding), now: now)
     }
 
     // MARK: Internals
@@ -84,57 +86,50 @@ extension PoolStateMachine {
         -> Assignment?
     {
         while let id = popIdle() {
-            guard let index = index(ofSlot: id) else { continue }
-            if isPastLifetime(index, now: now) {
+            guard let index = index(ofSlot: id), case .idle(let open, _) = phase(at: index) else { continue }
+            if isPastLifetime(open, now: now) {
                 idle.prepend(id)  // still idle until `close` takes it off the list
-                close(index, reason: .recycled, now: now, into: &actions)
+                close(index, open, reason: .recycled, now: now, into: &actions)
                 continue
             }
-            return lease(index, holder: holder, activity: activity, requestedAt: requestedAt, now: now, into: &actions)
+            return lease(index, open, holder: holder, activity: activity, requestedAt: requestedAt, now: now, into: &actions)
         }
         return nil
     }
 
-    func isPastLifetime(_ index: Int, now: Duration) -> Bool {
+    func isPastLifetime(_ open: SlotEntry.Open, now: Duration) -> Bool {
         guard let lifetime = configuration.maxLifetime else { return false }
-        return now - slots[index].since >= lifetime
+        return now - open.openedAt >= lifetime
     }
 
     /// Marks the slot used by `holder` (checking first when pre-ping is on) and records the wait.
     /// Without pre-ping, `activity` is recorded as the slot's running statement from now (as
     /// `reportActivity` would, without another lock); with pre-ping the caller reports it after the ping.
     mutating func lease(
-        _ index: Int, holder: String, activity: String? = nil, requestedAt: Duration, now: Duration,
-        into actions: inout Actions
+        _ index: Int, _ open: SlotEntry.Open, holder: String, activity: String? = nil, requestedAt: Duration,
+        now: Duration, into actions: inout Actions
     ) -> Assignment {
         let checkout = nextCheckoutID
         nextCheckoutID += 1
         let waited = now - requestedAt
         let ping = configuration.prePing
-        slots[index].holder = holder
-        slots[index].checkout = checkout
-        slots[index].leasedAt = now
-        slots[index].leakWarned = false
+        var holding = SlotEntry.Holding(holder: holder, checkout: checkout, since: now)
         slots[index].uses += 1
-        slots[index].pendingCheck = ping ? .ping : nil
-        if !ping, let activity {
-            slots[index].query = activity
-            slots[index].queryStartedAt = now
-        }
-        setState(index, ping ? .checking : .inUse, now: now)
+        if !ping, let activity { holding.activity = (activity, now) }
+        setPhase(index, ping ? .pinging(open, holding) : .inUse(open, holding), now: now)
         counters.checkouts += 1
         waitTimes.record(waited)
         if let threshold = configuration.leakThreshold { schedule(now + threshold, into: &actions) }
         return Assignment(
-            connection: slots[index].connection!, slot: slots[index].id, checkout: checkout,
+            connection: connection(at: index), slot: slots[index].id, checkout: checkout,
             requestedAt: requestedAt, waited: waited, needsPing: ping)
     }
 
     /// Gives the slot at `index` to the oldest waiter, if any.
-    mutating func serveOldestWaiter(_ index: Int, now: Duration, into actions: inout Actions) -> Bool {
+    mutating func serveOldestWaiter(_ index: Int, _ open: SlotEntry.Open, now: Duration, into actions: inout Actions) -> Bool {
         guard let (id, entry) = waiters.popFirst() else { return false }
         let assignment = lease(
-            index, holder: entry.holder, activity: entry.activity, requestedAt: entry.requestedAt, now: now, into: &actions)
+            index, open, holder: entry.holder, activity: entry.activity, requestedAt: entry.requestedAt, now: now, into: &actions)
         resolve(id, entry, .success(assignment), into: &actions)
         return true
     }
@@ -164,8 +159,8 @@ extension PoolStateMachine {
 
     /// "pool_size 5, max_overflow 10, timeout 30s: 15 in use, 12 waiting[; last connect error: …]".
     func limitsDescription() -> String {
-        let c = configuration
-        var text = "pool_size \(c.poolSize), max_overflow \(c.maxOverflow), timeout \(formatDuration(c.checkoutTimeout))"
+        func knob(_ knob: PoolKnob) -> String { "\(knob.name) \(knob.value(in: configuration))" }
+        var text = "\(knob(.poolSize)), \(knob(.maxOverflow)), \(knob(.timeout))"
         text += ": \(inUseCount + checkingCount) in use, \(waiters.count) waiting"
         if connectFailures > 0, let error = lastConnectError { text += "; last connect error: \(error)" }
         return text

@@ -7,14 +7,8 @@ extension PoolStateMachine {
             waitTime: waitTimes.summary(), holdTime: holdTimes.summary(), connectTime: connectTimes.summary(),
             lastEventSequence: events.lastSequence)
         result.slots.reserveCapacity(slots.count)
-        for entry in slots {
-            let inUse = entry.state == .inUse || (entry.state == .checking && entry.pendingCheck == .ping)
-            result.slots.append(
-                Slot(
-                    id: entry.id, state: entry.state, kind: entry.kind, age: now - entry.since,
-                    idleFor: entry.state == .idle ? now - entry.idleSince : nil, uses: entry.uses,
-                    holder: entry.holder, heldFor: inUse ? now - entry.leasedAt : nil, backendPID: entry.backendPID,
-                    query: entry.query, queryFor: entry.queryStartedAt.map { now - $0 }))
+        slots.withUnsafeBufferPointer { entries in
+            for index in entries.indices { result.slots.append(entries[index].snapshot(now: now)) }
         }
         if !waiters.isEmpty {
             let oldest = waiters.oldest(64)
