@@ -16,8 +16,14 @@ struct SweepCommand: AsyncParsableCommand {
     @OptionGroup var pool: PoolOptions
     @OptionGroup var load: LoadOptions
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Pool sizes: a list (2,4,8) or a range (1..16, 4..32:4).", valueName: "sizes"))
-    var sizes: String = "1,2,4,8,16,32"
+    @Option(parsing: .unconditional, help: ArgumentHelp("Pool sizes allowed: a list (2,4,8) or a range (1..16, 4..32:4); coarse steps are measured first, then the sizes around the knee.", valueName: "sizes"))
+    var sizes: String = "1..64"
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Runs per measured size, interleaved, to estimate the run-to-run spread.", valueName: "n"))
+    var repeats: Int = 2
+
+    @Flag(name: .customLong("every-size"), help: "Measure every size given instead of coarse steps refined around the knee.")
+    var everySize = false
 
     @Option(name: .customLong("worker-counts"), parsing: .unconditional, help: ArgumentHelp("Also sweep worker counts (a list or range).", valueName: "counts"))
     var workerCounts: String?
@@ -26,10 +32,10 @@ struct SweepCommand: AsyncParsableCommand {
     var overflows: String?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("How long each run measures.", valueName: "duration"))
-    var duration: DurationArgument = DurationArgument(argument: "5s")!
+    var duration: DurationArgument = DurationArgument(argument: "1500ms")!
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Run this long before each measurement.", valueName: "duration"))
-    var warmup: DurationArgument = DurationArgument(argument: "1s")!
+    var warmup: DurationArgument = DurationArgument(argument: "500ms")!
 
     @Option(name: .customLong("max-p99"), parsing: .unconditional, help: ArgumentHelp("The p99 check-out wait a recommendation may have.", valueName: "duration"))
     var maxP99: DurationArgument = DurationArgument(argument: "100ms")!
@@ -46,6 +52,7 @@ struct SweepCommand: AsyncParsableCommand {
             throw ValidationError(error.description)
         }
         if duration.duration <= .zero { throw ValidationError("--duration must be positive") }
+        if repeats < 1 { throw ValidationError("--repeats must be 1 or more, not \(repeats)") }
     }
 
     func run() async throws {
@@ -59,14 +66,14 @@ struct SweepCommand: AsyncParsableCommand {
         let options = try SweepOptions(
             bench: bench, poolSizes: Sweep.parseSizes(sizes),
             workerCounts: workerCounts.map(Sweep.parseSizes) ?? [], maxOverflows: overflows.map(Sweep.parseSizes) ?? [],
-            maxP99: maxP99.duration)
+            maxP99: maxP99.duration, repeats: repeats, adaptive: !everySize)
         let progress = ProgressLine(enabled: isatty(STDERR_FILENO) == 1)
         let result: SweepResult
         do {
             result = try await Sweep.run(options) { step in
                 progress.show(
                     fraction: step.fraction,
-                    label: "run \(step.index + 1)/\(step.total): pool_size \(step.poolSize), \(step.workers) workers, \(step.run.phase.rawValue)")
+                    label: "run \(step.index + 1)/\(step.total): pool_size \(step.poolSize), \(step.workers) workers, \(step.run.phase.rawValue)\(step.run.qps > 0 ? " \(Int(step.run.qps)) q/s" : "")")
             }
         } catch {
             progress.clear()

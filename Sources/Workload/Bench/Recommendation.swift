@@ -1,72 +1,126 @@
-/// The pool size a sweep recommends, and why, in plain words.
+/// The pool size a sweep recommends for one load, the plateau around it, and why, in plain words.
 ///
-/// Rule: among the runs of one load (same workers and overflow), take the best throughput; the candidates are the
-/// sizes within 5% of it whose p99 check-out wait is acceptable (≤ `maxP99`, default 100 ms) with no timeouts;
-/// the smallest candidate wins (fewer server connections for the same work). If no size has an acceptable wait,
-/// the smallest size within 5% of the best is named, marked not acceptable.
+/// A pure function of the measurements (`recommend`):
+/// 1. Noise: the pooled run-to-run spread of throughput over the sizes measured more than once (`SweepCurve.noise`).
+/// 2. Plateau: the sizes whose median throughput cannot be told from the plateau's level given that spread
+///    (within `2 × noise`, at least 3 %); the level is the median over the sizes near the best.
+/// 3. Knee, by Little's law: the connections the plateau's throughput needs at the uncontended query time (the
+///    smallest size's): `plateau q/s × query time at the smallest size`. Past the knee the added connections only
+///    make each query slower (query time grows in proportion to the size while throughput stays flat).
+/// 4. The answer is the smallest plateau size at or above the knee (rounded), without timeouts. Too much noise (a spread
+///    over `maxNoise`) names no size.
 public struct Recommendation: Sendable, Equatable, Codable {
-    public var poolSize: Int
+    /// What limits throughput at the recommended size.
+    public enum Bound: String, Sendable, Codable {
+        /// More connections only queue inside the server (query time grows with the pool).
+        case server
+        /// Throughput still grew at the largest size tried: the pool is the limit.
+        case pool
+        /// Every worker has a connection: a larger pool has nobody to serve.
+        case workers
+        /// Connections sit idle: the workers (their think time, their number) set the pace.
+        case client
+        /// The runs disagreed too much to name a size.
+        case undecided
+    }
+
+    /// Nil when the measurement was too noisy to decide.
+    public var poolSize: Int?
     public var maxOverflow: Int
     public var workers: Int
+    /// Median throughput at the recommended size (at the plateau's level when undecided).
     public var qps: Double
     public var waitP99Ms: Double
     public var bestQPS: Double
     public var bestPoolSize: Int
-    /// False when no size kept the p99 wait acceptable.
+    public var plateauLow: Int
+    public var plateauHigh: Int
+    /// The median throughput over the plateau's sizes.
+    public var plateauQPS: Double
+    /// Pooled relative run-to-run spread of throughput; nil when no size was measured twice.
+    public var noise: Double?
+    /// Throughput this fraction under the plateau's level still counts as on it.
+    public var tolerance: Double
+    /// Little's law: the connections busy to deliver the plateau's throughput at the uncontended query time.
+    public var kneeConnections: Double
+    public var bound: Bound
+    /// False when the recommended size's p99 check-out wait is over the limit or it timed out.
     public var acceptable: Bool
     /// Little's law at the recommended size: throughput × mean query time.
     public var busyConnections: Double
     public var explanation: String
 
     enum CodingKeys: String, CodingKey {
-        case workers, qps, acceptable, explanation
+        case workers, qps, acceptable, explanation, noise, tolerance, bound
         case poolSize = "pool_size", maxOverflow = "max_overflow", waitP99Ms = "wait_p99_ms", bestQPS = "best_qps"
-        case bestPoolSize = "best_pool_size", busyConnections = "busy_connections"
+        case bestPoolSize = "best_pool_size", busyConnections = "busy_connections", plateauLow = "plateau_low"
+        case plateauHigh = "plateau_high", plateauQPS = "plateau_qps", kneeConnections = "knee_connections"
     }
 
-    /// Throughput within this fraction of the best counts as "as good".
-    public static let throughputTolerance = 0.05
+    /// The spread assumed when no size was measured twice.
+    public static let assumedNoise = 0.05
+    /// The narrowest plateau band, so a quiet machine does not split hairs.
+    public static let minimumTolerance = 0.03
+    /// Over this run-to-run spread no size is named.
+    public static let maxNoise = 0.15
+    /// The pool is the limit when the knee is at least this share of the largest size tried.
+    static let kneeSlack = 0.9
 
     /// The recommendation for one load's runs (nil if there are none).
     public static func recommend(_ reports: [BenchReport], maxP99: Duration) -> Recommendation? {
-        guard let best = reports.max(by: { ($0.qps, -$0.poolSize) < ($1.qps, -$1.poolSize) }) else { return nil }
+        let curve = SweepCurve(reports.filter { $0.poolSize > 0 })
+        guard let first = reports.first, let smallest = curve.sizes.first,
+              let best = curve.sizes.max(by: { ($0.qps, -$0.poolSize) < ($1.qps, -$1.poolSize) })
+        else { return nil }
+        let spread = curve.noise ?? assumedNoise
+        let tolerance = max(minimumTolerance, 2 * spread)
+        let nearBest = curve.sizes.filter { $0.qps >= best.qps * (1 - tolerance) }
+        let level = SweepCurve.median(nearBest.map(\.qps))
+        let plateau = curve.sizes.filter { $0.qps >= level * (1 - tolerance) }
+        let knee = level * smallest.queryMeanMs / 1000
         let limitMs = maxP99.milliseconds
-        let asGood = reports.filter { $0.qps >= best.qps * (1 - throughputTolerance) }.sorted { $0.poolSize < $1.poolSize }
-        let acceptable = asGood.filter { $0.waitP99Ms <= limitMs && $0.timeouts == 0 }
-        let chosen = acceptable.first ?? asGood.first ?? best
-        let busy = chosen.qps * chosen.queryMeanMs / 1000
-        return Recommendation(
-            poolSize: chosen.poolSize, maxOverflow: chosen.maxOverflow, workers: chosen.workers, qps: chosen.qps,
-            waitP99Ms: chosen.waitP99Ms, bestQPS: best.qps, bestPoolSize: best.poolSize, acceptable: !acceptable.isEmpty,
-            busyConnections: BenchReport.round(busy, 2),
-            explanation: explain(
-                chosen: chosen, best: best, largestSize: reports.map(\.poolSize).max() ?? chosen.poolSize, busy: busy,
-                limitMs: limitMs, acceptable: !acceptable.isEmpty))
+
+        let pastKnee = plateau.filter { Double($0.poolSize) >= max(1, knee.rounded()) }
+        var chosen = pastKnee.first { $0.timeouts == 0 } ?? pastKnee.first ?? plateau.last ?? best
+        let bound = classify(chosen: chosen, knee: knee, curve: curve, workers: first.workers, spread: spread)
+        // Where the pool, not the server, is the limit, a size with an acceptable wait is worth its connections.
+        if bound != .server, chosen.waitP99Ms > limitMs,
+           let better = pastKnee.first(where: { $0.poolSize > chosen.poolSize && $0.waitP99Ms <= limitMs && $0.timeouts == 0 }) {
+            chosen = better
+        }
+        let decided = bound != .undecided
+        var recommendation = Recommendation(
+            poolSize: decided ? chosen.poolSize : nil, maxOverflow: first.maxOverflow, workers: first.workers,
+            qps: decided ? chosen.qps : level, waitP99Ms: chosen.waitP99Ms, bestQPS: best.qps, bestPoolSize: best.poolSize,
+            plateauLow: plateau.first?.poolSize ?? chosen.poolSize, plateauHigh: plateau.last?.poolSize ?? chosen.poolSize,
+            plateauQPS: BenchReport.round(level, 1), noise: curve.noise.map { BenchReport.round($0, 4) },
+            tolerance: BenchReport.round(tolerance, 4), kneeConnections: BenchReport.round(knee, 2), bound: bound,
+            acceptable: chosen.waitP99Ms <= limitMs && chosen.timeouts == 0,
+            busyConnections: BenchReport.round(chosen.busyConnections, 2), explanation: "")
+        recommendation.explanation = RecommendationWording.explain(
+            recommendation, chosen: chosen, smallest: smallest, largest: curve.sizes.last!, plateau: plateau, limitMs: limitMs)
+        return recommendation
     }
 
-    private static func explain(
-        chosen: BenchReport, best: BenchReport, largestSize: Int, busy: Double, limitMs: Double, acceptable: Bool
-    ) -> String {
-        let f = BenchReport.format
-        var sentences: [String] = []
-        if acceptable {
-            sentences.append("Recommended pool_size \(chosen.poolSize): the smallest size within 5% of the best throughput (\(f(best.qps)) q/s at pool_size \(best.poolSize)) whose p99 check-out wait stayed at or under \(f(limitMs)) ms.")
-        } else {
-            sentences.append("No size kept the p99 check-out wait at or under \(f(limitMs)) ms without timeouts; pool_size \(chosen.poolSize) is the smallest within 5% of the best throughput (\(f(best.qps)) q/s at pool_size \(best.poolSize)). The load asks more than these connections can give: fewer workers, shorter queries or a larger server are the levers.")
-        }
-        sentences.append("At pool_size \(chosen.poolSize) it ran \(f(chosen.qps)) q/s with a p99 wait of \(f(chosen.waitP99Ms)) ms.")
-        if chosen.queryMeanMs > 0 {
-            sentences.append("Little's law: connections busy = throughput × query time = \(f(chosen.qps)) q/s × \(f(chosen.queryMeanMs)) ms ≈ \(f(BenchReport.round(busy, 2))) connections on average.")
-            if busy < Double(chosen.poolSize) * 0.8 {
-                sentences.append("That is fewer than the \(chosen.poolSize) in the pool: the server, not the pool, limits throughput, and more connections would only queue inside PostgreSQL.")
-            } else if chosen.workers <= chosen.poolSize + max(0, chosen.maxOverflow) {
-                sentences.append("Every worker already has a connection of its own, so a larger pool cannot go faster.")
-            } else if chosen.poolSize == largestSize {
-                sentences.append("The pool is busy all the time and throughput still grew at the largest size tried: the pool is the limit here, so try larger sizes (at most \(chosen.workers), one per worker).")
-            } else {
-                sentences.append("The pool is nearly always busy, so throughput is bounded by pool_size ÷ query time; larger sizes bought less than 5% more.")
-            }
-        }
-        return sentences.joined(separator: " ")
+    /// What limits the load at `chosen`, from the shape of the curve around it.
+    static func classify(
+        chosen: SizeSummary, knee: Double, curve: SweepCurve, workers: Int, spread: Double
+    ) -> Bound {
+        if spread > maxNoise { return .undecided }
+        if Double(chosen.poolSize) >= 0.8 * Double(workers) { return .workers }
+        let largest = curve.sizes.last!
+        if chosen.poolSize == largest.poolSize, knee >= kneeSlack * Double(largest.poolSize) { return .pool }
+        if let growth = queryTimeGrowth(from: chosen, to: largest), growth >= 0.5 { return .server }
+        return .client
+    }
+
+    /// How much of the size increase from `chosen` to `larger` became query time: 1 when the query time grows in
+    /// proportion to the pool size (what was added only queues in the server), 0 when it stays put. Nil when
+    /// nothing larger was measured.
+    static func queryTimeGrowth(from chosen: SizeSummary, to larger: SizeSummary) -> Double? {
+        guard larger.poolSize > chosen.poolSize, chosen.queryMeanMs > 0 else { return nil }
+        let sizeRatio = Double(larger.poolSize) / Double(chosen.poolSize)
+        let timeRatio = larger.queryMeanMs / chosen.queryMeanMs
+        return (timeRatio - 1) / (sizeRatio - 1)
     }
 }

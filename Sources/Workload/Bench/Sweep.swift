@@ -6,6 +6,7 @@ public struct SweepOptions: Sendable {
     /// The load, target, duration and the pool's other knobs; `pool.poolSize`, `pool.maxOverflow` and
     /// `load.workers` are replaced per run.
     public var bench: BenchOptions
+    /// The sizes allowed; an adaptive sweep measures some of them (`SweepPlan`).
     public var poolSizes: [Int]
     /// Empty: the bench's own worker count only.
     public var workerCounts: [Int]
@@ -13,32 +14,37 @@ public struct SweepOptions: Sendable {
     public var maxOverflows: [Int]
     /// The p99 check-out wait still called acceptable.
     public var maxP99: Duration
+    /// Runs per measured size (interleaved), so the run-to-run spread can be told from a real difference.
+    public var repeats: Int
+    /// Coarse sizes first, then the ones around the knee; false measures every size.
+    public var adaptive: Bool
 
     public init(bench: BenchOptions, poolSizes: [Int], workerCounts: [Int] = [], maxOverflows: [Int] = [],
-                maxP99: Duration = .milliseconds(100)) {
+                maxP99: Duration = .milliseconds(100), repeats: Int = 2, adaptive: Bool = true) {
         self.bench = bench
         self.poolSizes = poolSizes
         self.workerCounts = workerCounts
         self.maxOverflows = maxOverflows
         self.maxP99 = maxP99
+        self.repeats = repeats
+        self.adaptive = adaptive
     }
 
-    /// Every run in order: for each worker count, for each overflow, each pool size.
-    public var runs: [BenchOptions] {
-        var runs: [BenchOptions] = []
+    /// Every load in order (each worker count, each overflow), as the bench options without a pool size.
+    public var loads: [BenchOptions] {
+        var loads: [BenchOptions] = []
         for workers in workerCounts.isEmpty ? [bench.load.workers] : workerCounts {
             for overflow in maxOverflows.isEmpty ? [bench.pool.maxOverflow] : maxOverflows {
-                for size in poolSizes {
-                    var options = bench
-                    options.load.workers = workers
-                    options.pool.maxOverflow = overflow
-                    options.pool.poolSize = size
-                    runs.append(options)
-                }
+                var options = bench
+                options.load.workers = workers
+                options.pool.maxOverflow = overflow
+                loads.append(options)
             }
         }
-        return runs
+        return loads
     }
+
+    public var plan: SweepPlan { SweepPlan(candidates: poolSizes, repeats: repeats, adaptive: adaptive) }
 }
 
 /// Where a sweep is: run `index` of `total` (0-based), and that run's progress.
@@ -89,19 +95,37 @@ public enum Sweep {
         return sizes
     }
 
-    /// Runs every bench of the sweep in turn (a fresh pool each) and recommends a size per load.
+    /// Measures each load by its plan (a fresh pool each run) and recommends a size per load.
     public static func run(
         _ options: SweepOptions, progress: (@Sendable (SweepProgress) -> Void)? = nil
     ) async throws(WorkloadError) -> SweepResult {
         guard !options.poolSizes.isEmpty else { throw .invalidOptions("no pool sizes to sweep") }
-        let runs = options.runs
+        let plan = options.plan
+        let loads = options.loads
+        var total = plan.maxRuns * loads.count
+        var done = 0
         var reports: [BenchReport] = []
-        for (index, run) in runs.enumerated() {
-            let report = try await Bench.run(run) { benchProgress in
-                progress?(SweepProgress(index: index, total: runs.count, poolSize: run.pool.poolSize,
-                                        workers: run.load.workers, maxOverflow: run.pool.maxOverflow, run: benchProgress))
+        for (loadIndex, load) in loads.enumerated() {
+            var ofLoad: [BenchReport] = []
+            for round in 0..<2 {
+                let sizes = round == 0 ? plan.firstRound : plan.refinement(after: ofLoad, maxP99: options.maxP99)
+                if round == 1 {
+                    // The rest of this load's runs are known now; later loads keep their estimate.
+                    total = done + sizes.count + plan.maxRuns * (loads.count - loadIndex - 1)
+                }
+                for size in sizes {
+                    var run = load
+                    run.pool.poolSize = size
+                    let (index, runs, workers, overflow) = (done, total, run.load.workers, run.pool.maxOverflow)
+                    let report = try await Bench.run(run) { benchProgress in
+                        progress?(SweepProgress(index: index, total: runs, poolSize: size, workers: workers,
+                                                maxOverflow: overflow, run: benchProgress))
+                    }
+                    ofLoad.append(report)
+                    done += 1
+                }
             }
-            reports.append(report)
+            reports += ofLoad
         }
         return SweepResult(reports: reports, maxP99: options.maxP99)
     }

@@ -27,21 +27,44 @@ public struct SweepResult: Sendable, Equatable {
     }
 
     private func isRecommended(_ report: BenchReport) -> Bool {
-        recommendations.contains {
-            $0.poolSize == report.poolSize && $0.workers == report.workers && $0.maxOverflow == report.maxOverflow
+        recommendation(for: report)?.poolSize == report.poolSize
+    }
+
+    private func recommendation(for report: BenchReport) -> Recommendation? {
+        recommendations.first { $0.workers == report.workers && $0.maxOverflow == report.maxOverflow }
+    }
+
+    /// "◀ recommended", "plateau" or nothing, for one size of one load.
+    private func mark(_ report: BenchReport) -> String {
+        guard let recommendation = recommendation(for: report) else { return "" }
+        if recommendation.poolSize == report.poolSize { return "◀ recommended" }
+        let onPlateau = (recommendation.plateauLow...recommendation.plateauHigh).contains(report.poolSize)
+        return onPlateau ? "plateau" : ""
+    }
+
+    /// Each load's runs grouped by pool size, smallest first.
+    private var sizeGroups: [[BenchReport]] {
+        Self.groups(reports).flatMap { load in
+            Dictionary(grouping: load, by: \.poolSize).sorted { $0.key < $1.key }.map(\.value)
         }
     }
 
     // MARK: Table
 
-    /// An aligned text table, one row per run, the recommended rows marked, then the reasoning.
+    /// An aligned text table, one row per load and size (medians over its runs, the range of throughput, the worst
+    /// p99 wait), the recommended rows marked, then the reasoning.
     public var table: String {
-        let headers = ["pool_size", "max_overflow", "workers", "qps", "p50 ms", "p99 ms", "max ms", "errors", "timeouts", "server conns", "fairness", ""]
-        let rows = reports.map { report -> [String] in
-            [String(report.poolSize), String(report.maxOverflow), String(report.workers), BenchReport.format(report.qps),
-             BenchReport.format(report.waitP50Ms), BenchReport.format(report.waitP99Ms), BenchReport.format(report.waitMaxMs),
-             String(report.errors), String(report.timeouts), String(report.peakOpen), DecimalNotation.fixed(report.fairness, digits: 3),
-             isRecommended(report) ? "◀ recommended" : ""]
+        let headers = ["pool_size", "max_overflow", "workers", "runs", "qps", "qps range", "query ms", "busy", "p50 ms",
+                       "p99 ms", "errors", "timeouts", "server conns", "fairness", ""]
+        let f = BenchReport.format
+        let rows = sizeGroups.map { runs -> [String] in
+            let first = runs[0]
+            let summary = SweepCurve(runs).sizes[0]
+            return [String(first.poolSize), String(first.maxOverflow), String(first.workers), String(runs.count),
+                    f(summary.qps), "\(f(summary.qpsLow))–\(f(summary.qpsHigh))", f(summary.queryMeanMs), f(summary.busyConnections),
+                    f(SweepCurve.median(runs.map(\.waitP50Ms))), f(summary.waitP99Ms), String(summary.errors),
+                    String(summary.timeouts), String(runs.map(\.peakOpen).max() ?? 0),
+                    DecimalNotation.fixed(runs.map(\.fairness).min() ?? 1, digits: 3), mark(first)]
         }
         var widths = headers.map(\.count)
         for row in rows { for (column, cell) in row.enumerated() { widths[column] = max(widths[column], cell.count) } }
@@ -66,27 +89,33 @@ public struct SweepResult: Sendable, Equatable {
 
     // MARK: Chart
 
-    /// Bars of throughput and of p50/p99 check-out wait per pool size, with errors and server connections;
-    /// `width` is the terminal width to fill.
+    /// Bars of median throughput and of p50/p99 check-out wait per pool size, with the query time and the
+    /// connections busy (Little's law); `width` is the terminal width to fill.
     public func chart(width: Int = 80) -> String {
         var lines: [String] = []
-        let bestQPS = max(reports.map(\.qps).max() ?? 0, 1e-9)
+        let curves = sizeGroups.map { SweepCurve($0).sizes[0] }
+        let bestQPS = max(curves.map(\.qps).max() ?? 0, 1e-9)
         let worstP99 = max(reports.map(\.waitP99Ms).max() ?? 0, 1e-9)
-        let qpsWidth = max(10, (width - 50) * 3 / 5)
-        let waitWidth = max(8, (width - 50) * 2 / 5)
-        for (index, group) in Self.groups(reports).enumerated() {
-            if index > 0 { lines.append("") }
-            let first = group[0]
-            lines.append("workers \(first.workers), max_overflow \(first.maxOverflow): qps █, check-out wait p50 █ / p99 ░ (ms)")
-            for report in group {
-                let size = String(report.poolSize).leftPadded(to: 5)
-                let qpsBar = Self.bar(report.qps / bestQPS, width: qpsWidth)
-                let qpsText = BenchReport.format(report.qps).leftPadded(to: 9)
-                let waitBar = Self.waitBar(p50: report.waitP50Ms / worstP99, p99: report.waitP99Ms / worstP99, width: waitWidth)
-                let waitText = "\(BenchReport.format(report.waitP50Ms))/\(BenchReport.format(report.waitP99Ms))".leftPadded(to: 13)
-                let mark = isRecommended(report) ? " ◀" : ""
-                lines.append("\(size) │\(qpsBar)\(qpsText) │\(waitBar)\(waitText)  err \(report.errors + report.timeouts) conns \(report.peakOpen)\(mark)")
+        let qpsWidth = max(10, (width - 56) * 3 / 5)
+        let waitWidth = max(8, (width - 56) * 2 / 5)
+        var previous: [Int]?
+        for runs in sizeGroups {
+            let first = runs[0]
+            if previous != [first.workers, first.maxOverflow] {
+                if previous != nil { lines.append("") }
+                previous = [first.workers, first.maxOverflow]
+                lines.append("workers \(first.workers), max_overflow \(first.maxOverflow): median qps █, check-out wait p50 █ / p99 ░ (ms)")
             }
+            let summary = SweepCurve(runs).sizes[0]
+            let size = String(first.poolSize).leftPadded(to: 5)
+            let qpsBar = Self.bar(summary.qps / bestQPS, width: qpsWidth)
+            let qpsText = BenchReport.format(summary.qps).leftPadded(to: 9)
+            let waitP50 = SweepCurve.median(runs.map(\.waitP50Ms))
+            let waitBar = Self.waitBar(p50: waitP50 / worstP99, p99: summary.waitP99Ms / worstP99, width: waitWidth)
+            let waitText = "\(BenchReport.format(waitP50))/\(BenchReport.format(summary.waitP99Ms))".leftPadded(to: 13)
+            let marked = mark(first)
+            let tail = marked.isEmpty ? "" : " " + (marked == "plateau" ? "┆" : "◀")
+            lines.append("\(size) │\(qpsBar)\(qpsText) │\(waitBar)\(waitText)  query \(BenchReport.format(summary.queryMeanMs)) ms busy \(BenchReport.format(summary.busyConnections))\(tail)")
         }
         return lines.joined(separator: "\n")
     }
