@@ -134,11 +134,14 @@ struct Simulation {
         }
         if time.components.attoseconds == 0 {
             let p50 = waiters > 0 ? Double(waiters) * 4 : nextRandom() * 0.3
+            // Little's law gives the second's mean times from its throughput: busy ÷ q/s, waiting ÷ q/s.
+            let perQuery = secondQueries > 0 ? 1 / Double(secondQueries) : 0
             samples.append(LoadSample(
                 second: Int(time.components.seconds), qps: Double(secondQueries), timeouts: 0,
                 waitP50: .milliseconds(p50), waitP99: .milliseconds(p50 * 3 + 2),
                 inUse: slots.filter { $0.state == .inUse }.count, idle: slots.filter { $0.state == .idle }.count,
-                overflow: slots.filter { $0.kind == .overflow }.count, waiters: waiters))
+                overflow: slots.filter { $0.kind == .overflow }.count, waiters: waiters,
+                queryMean: .seconds(Double(busy) * perQuery), waitMean: .seconds(Double(waiters) * perQuery)))
             if samples.count > 600 { samples.removeFirst() }
             secondQueries = 0
         }

@@ -14,6 +14,7 @@ enum DashboardView {
         y = drawWaiters(into: &frame, pool: data.pool, y: y, glyphs: context.glyphs)
         if !context.compact { y += 1 }
         y = GaugesView.draw(into: &frame, data: data, y: y, glyphs: context.glyphs)
+        y = VerdictView.draw(into: &frame, data: data, y: y, compact: context.compact)
         if !context.compact { y += 1 }
         let remaining = bottom - y + 1
         let chartRows = context.compact ? max(3, min(4, remaining - 5)) : max(4, min(14, remaining / 2 - 2))

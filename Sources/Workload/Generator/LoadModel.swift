@@ -92,8 +92,14 @@ public struct LoadSample: Sendable, Equatable {
     public var idle: Int
     public var overflow: Int
     public var waiters: Int
+    /// Mean statement time of the second's queries (check-out wait excluded); zero when none was timed.
+    public var queryMean: Duration = .zero
+    /// Mean check-out wait of the second's check-outs.
+    public var waitMean: Duration = .zero
 
-    public init(second: Int, qps: Double, errors: Int = 0, timeouts: Int = 0, waitP50: Duration = .zero, waitP99: Duration = .zero, inUse: Int = 0, idle: Int = 0, overflow: Int = 0, waiters: Int = 0) {
+    public init(second: Int, qps: Double, errors: Int = 0, timeouts: Int = 0, waitP50: Duration = .zero, waitP99: Duration = .zero, inUse: Int = 0, idle: Int = 0, overflow: Int = 0, waiters: Int = 0, queryMean: Duration = .zero, waitMean: Duration = .zero) {
+        self.queryMean = queryMean
+        self.waitMean = waitMean
         self.second = second
         self.qps = qps
         self.errors = errors

@@ -57,7 +57,9 @@ struct LoadStatistics: Sendable {
         samples.append(LoadSample(
             second: samplesTaken, qps: Double(counts.queries) / seconds, errors: counts.errors, timeouts: counts.timeouts,
             waitP50: WaitHistogram.percentile(interval, 50), waitP99: WaitHistogram.percentile(interval, 99),
-            inUse: view.inUse, idle: view.idle, overflow: view.overflow, waiters: view.waiters))
+            inUse: view.inUse, idle: view.idle, overflow: view.overflow, waiters: view.waiters,
+            queryMean: counts.timedQueries == 0 ? .zero : .nanoseconds(counts.queryNanoseconds / Int64(counts.timedQueries)),
+            waitMean: WaitHistogram.mean(interval)))
         if samples.count > Self.sampleHistory { samples.removeFirst(samples.count - Self.sampleHistory) }
     }
 
