@@ -1,12 +1,13 @@
 /// The pool size a sweep recommends for one load, the plateau around it, and why, in plain words.
 ///
 /// A pure function of the measurements (`recommend`):
-/// 1. Noise: the pooled run-to-run spread of throughput over the sizes measured more than once (`SweepCurve.noise`).
+/// 1. Noise: the typical run-to-run spread of throughput over the sizes measured more than once (`SweepCurve.noise`).
 /// 2. Plateau: the sizes whose median throughput cannot be told from the plateau's level given that spread
 ///    (within `2 × noise`, at least 3 %); the level is the median over the sizes near the best.
-/// 3. Knee, by Little's law: the connections the plateau's throughput needs at the uncontended query time (the
-///    smallest size's): `plateau q/s × query time at the smallest size`. Past the knee the added connections only
-///    make each query slower (query time grows in proportion to the size while throughput stays flat).
+/// 3. Knee, by Little's law. When the server queues (the largest size's query time is 1.5× the smallest's or
+///    more), the connections the plateau's throughput needs at the uncontended query time (the smallest size's):
+///    `plateau q/s × query time at the smallest size`; past it the added connections only make each query slower.
+///    When it does not, the demand: the median over the plateau's sizes of the connections busy (q/s × query time).
 /// 4. The answer is the smallest plateau size at or above the knee (rounded), without timeouts. Too much noise (a spread
 ///    over `maxNoise`) names no size.
 public struct Recommendation: Sendable, Equatable, Codable {
@@ -43,6 +44,8 @@ public struct Recommendation: Sendable, Equatable, Codable {
     public var tolerance: Double
     /// Little's law: the connections busy to deliver the plateau's throughput at the uncontended query time.
     public var kneeConnections: Double
+    /// Whether the query time grew with the pool (the server queues), which picks how the knee was estimated.
+    public var serverQueues: Bool
     public var bound: Bound
     /// False when the recommended size's p99 check-out wait is over the limit or it timed out.
     public var acceptable: Bool
@@ -55,6 +58,7 @@ public struct Recommendation: Sendable, Equatable, Codable {
         case poolSize = "pool_size", maxOverflow = "max_overflow", waitP99Ms = "wait_p99_ms", bestQPS = "best_qps"
         case bestPoolSize = "best_pool_size", busyConnections = "busy_connections", plateauLow = "plateau_low"
         case plateauHigh = "plateau_high", plateauQPS = "plateau_qps", kneeConnections = "knee_connections"
+        case serverQueues = "server_queues"
     }
 
     /// The spread assumed when no size was measured twice.
@@ -65,6 +69,8 @@ public struct Recommendation: Sendable, Equatable, Codable {
     public static let maxNoise = 0.15
     /// The pool is the limit when the knee is at least this share of the largest size tried.
     static let kneeSlack = 0.9
+    /// The server queues when the largest size's query time is at least this many times the smallest size's.
+    public static let queueingRatio = 1.5
 
     /// The recommendation for one load's runs (nil if there are none).
     public static func recommend(_ reports: [BenchReport], maxP99: Duration) -> Recommendation? {
@@ -77,12 +83,17 @@ public struct Recommendation: Sendable, Equatable, Codable {
         let nearBest = curve.sizes.filter { $0.qps >= best.qps * (1 - tolerance) }
         let level = SweepCurve.median(nearBest.map(\.qps))
         let plateau = curve.sizes.filter { $0.qps >= level * (1 - tolerance) }
-        let knee = level * smallest.queryMeanMs / 1000
+        let largest = curve.sizes.last!
+        let queues = smallest.queryMeanMs > 0 && largest.queryMeanMs >= queueingRatio * smallest.queryMeanMs
+        // Queueing in the server: the plateau's throughput at the uncontended query time. Otherwise the demand:
+        // the connections the plateau's sizes kept busy.
+        let knee = queues
+            ? level * smallest.queryMeanMs / 1000 : SweepCurve.median(plateau.map(\.busyConnections))
         let limitMs = maxP99.milliseconds
 
         let pastKnee = plateau.filter { Double($0.poolSize) >= max(1, knee.rounded()) }
         var chosen = pastKnee.first { $0.timeouts == 0 } ?? pastKnee.first ?? plateau.last ?? best
-        let bound = classify(chosen: chosen, knee: knee, curve: curve, workers: first.workers, spread: spread)
+        let bound = classify(chosen: chosen, knee: knee, largest: largest, queues: queues, workers: first.workers, spread: spread)
         // Where the pool, not the server, is the limit, a size with an acceptable wait is worth its connections.
         if bound != .server, chosen.waitP99Ms > limitMs,
            let better = pastKnee.first(where: { $0.poolSize > chosen.poolSize && $0.waitP99Ms <= limitMs && $0.timeouts == 0 }) {
@@ -94,33 +105,21 @@ public struct Recommendation: Sendable, Equatable, Codable {
             qps: decided ? chosen.qps : level, waitP99Ms: chosen.waitP99Ms, bestQPS: best.qps, bestPoolSize: best.poolSize,
             plateauLow: plateau.first?.poolSize ?? chosen.poolSize, plateauHigh: plateau.last?.poolSize ?? chosen.poolSize,
             plateauQPS: BenchReport.round(level, 1), noise: curve.noise.map { BenchReport.round($0, 4) },
-            tolerance: BenchReport.round(tolerance, 4), kneeConnections: BenchReport.round(knee, 2), bound: bound,
+            tolerance: BenchReport.round(tolerance, 4), kneeConnections: BenchReport.round(knee, 2), serverQueues: queues, bound: bound,
             acceptable: chosen.waitP99Ms <= limitMs && chosen.timeouts == 0,
             busyConnections: BenchReport.round(chosen.busyConnections, 2), explanation: "")
         recommendation.explanation = RecommendationWording.explain(
-            recommendation, chosen: chosen, smallest: smallest, largest: curve.sizes.last!, plateau: plateau, limitMs: limitMs)
+            recommendation, chosen: chosen, smallest: smallest, largest: largest, plateau: plateau, limitMs: limitMs)
         return recommendation
     }
 
     /// What limits the load at `chosen`, from the shape of the curve around it.
     static func classify(
-        chosen: SizeSummary, knee: Double, curve: SweepCurve, workers: Int, spread: Double
+        chosen: SizeSummary, knee: Double, largest: SizeSummary, queues: Bool, workers: Int, spread: Double
     ) -> Bound {
         if spread > maxNoise { return .undecided }
         if Double(chosen.poolSize) >= 0.8 * Double(workers) { return .workers }
-        let largest = curve.sizes.last!
         if chosen.poolSize == largest.poolSize, knee >= kneeSlack * Double(largest.poolSize) { return .pool }
-        if let growth = queryTimeGrowth(from: chosen, to: largest), growth >= 0.5 { return .server }
-        return .client
-    }
-
-    /// How much of the size increase from `chosen` to `larger` became query time: 1 when the query time grows in
-    /// proportion to the pool size (what was added only queues in the server), 0 when it stays put. Nil when
-    /// nothing larger was measured.
-    static func queryTimeGrowth(from chosen: SizeSummary, to larger: SizeSummary) -> Double? {
-        guard larger.poolSize > chosen.poolSize, chosen.queryMeanMs > 0 else { return nil }
-        let sizeRatio = Double(larger.poolSize) / Double(chosen.poolSize)
-        let timeRatio = larger.queryMeanMs / chosen.queryMeanMs
-        return (timeRatio - 1) / (sizeRatio - 1)
+        return queues ? .server : .client
     }
 }

@@ -18,8 +18,10 @@ enum RecommendationWording {
         }
         sentences.append("Throughput from \(range) cannot be told apart: \(f(lows)) to \(f(highs)) q/s, level \(f(recommendation.plateauQPS)) q/s, against \(spreadText(recommendation.noise, runs: plateau.map(\.runs).max() ?? 1)) from run to run.")
         let knee = recommendation.kneeConnections
-        if smallest.queryMeanMs > 0 {
+        if recommendation.serverQueues || largest.queryMeanMs <= 0 {
             sentences.append("Little's law: at pool_size \(smallest.poolSize) a query takes \(f(smallest.queryMeanMs)) ms, so \(f(recommendation.plateauQPS)) q/s needs \(f(recommendation.plateauQPS)) × \(f(smallest.queryMeanMs)) ms ≈ \(f(knee)) connections busy.")
+        } else {
+            sentences.append("The query time stayed near \(f(smallest.queryMeanMs)) ms (\(f(largest.queryMeanMs)) ms at pool_size \(largest.poolSize)), so the server does not queue; by Little's law (q/s × query time) the plateau's sizes kept \(f(knee)) connections busy: that is the demand.")
         }
         switch recommendation.bound {
         case .undecided:

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One pool size's runs in a sweep, summarised robustly: medians, the run-to-run range, the worst wait.
 public struct SizeSummary: Sendable, Equatable, Codable {
     public var poolSize: Int
@@ -27,7 +29,8 @@ public struct SizeSummary: Sendable, Equatable, Codable {
 public struct SweepCurve: Sendable, Equatable {
     /// One per measured size, smallest first.
     public var sizes: [SizeSummary]
-    /// The pooled relative standard deviation of one run's throughput (0.05 = ±5 %); nil without repeats.
+    /// The relative standard deviation of one run's throughput (0.05 = ±5 %), typical over the sizes; nil
+    /// without repeats.
     public var noise: Double?
 
     public init(_ reports: [BenchReport]) {
@@ -41,7 +44,7 @@ public struct SweepCurve: Sendable, Equatable {
                 queryMeanMs: Self.median(runs.map(\.queryMeanMs)), waitP99Ms: runs.map(\.waitP99Ms).max()!,
                 timeouts: runs.reduce(0) { $0 + $1.timeouts }, errors: runs.reduce(0) { $0 + $1.errors })
         }
-        noise = Self.pooledRelativeDeviation(bySize.values.map { $0.map(\.qps) })
+        noise = Self.typicalRelativeDeviation(bySize.values.map { $0.map(\.qps) })
     }
 
     /// The summary of one size, if it was measured.
@@ -55,17 +58,20 @@ public struct SweepCurve: Sendable, Equatable {
         return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
     }
 
-    /// The pooled standard deviation of runs relative to their size's mean, over every size run at least twice:
-    /// sqrt(Σ (x − mean)² / mean² ÷ Σ (n − 1)). Nil when no size was repeated.
-    static func pooledRelativeDeviation(_ groups: [[Double]]) -> Double? {
-        var squares = 0.0
-        var degrees = 0
-        for group in groups where group.count >= 2 {
-            let mean = group.reduce(0, +) / Double(group.count)
-            guard mean > 0 else { continue }
-            for value in group { squares += (value - mean) * (value - mean) / (mean * mean) }
-            degrees += group.count - 1
+    /// The typical standard deviation of runs relative to their size's mean, over every size run at least twice:
+    /// the mean over sizes of each one's relative deviation, unbiased for normal noise (÷ c4(n)). A mean of
+    /// deviations, not of squares, so one disturbed run moves it less. Nil when no size was repeated.
+    static func typicalRelativeDeviation(_ groups: [[Double]]) -> Double? {
+        let estimates = groups.compactMap { group -> Double? in
+            guard group.count >= 2 else { return nil }
+            let count = Double(group.count)
+            let mean = group.reduce(0, +) / count
+            guard mean > 0 else { return nil }
+            let deviation = (group.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (count - 1)).squareRoot() / mean
+            // c4(n) = E[s] / σ for n normal samples: sqrt(2 / (n − 1)) · Γ(n / 2) / Γ((n − 1) / 2).
+            let c4 = (2 / (count - 1)).squareRoot() * exp(lgamma(count / 2) - lgamma((count - 1) / 2))
+            return deviation / c4
         }
-        return degrees == 0 ? nil : (squares / Double(degrees)).squareRoot()
+        return estimates.isEmpty ? nil : estimates.reduce(0, +) / Double(estimates.count)
     }
 }

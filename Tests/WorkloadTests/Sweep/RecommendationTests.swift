@@ -35,6 +35,17 @@ import Workload
         #expect(noise > 0.03 && noise < 0.10)
     }
 
+    @Test func oneDisturbedRunDoesNotMakeTheSweepUndecided() throws {
+        var load = Self.cpuBound(noise: 0.05, seed: 4)
+        var reports = load.sweep(Array(1...12), repeats: 2)
+        let index = try #require(reports.firstIndex { $0.poolSize == 8 })
+        reports[index] = BenchReport(workers: 32, poolSize: 8, maxOverflow: 0, query: "synthetic", seconds: 4,
+                                     queries: reports[index].queries / 2, queryMeanMs: reports[index].queryMeanMs * 2)
+        let recommendation = try #require(Recommendation.recommend(reports, maxP99: Self.limit))
+        #expect(recommendation.poolSize == 3)
+        #expect(try #require(recommendation.noise) < 0.1)
+    }
+
     @Test func theReasoningGivesTheRangeAndTheNumbers() throws {
         var load = Self.cpuBound(noise: 0.05, seed: 3)
         let recommendation = try #require(Recommendation.recommend(load.sweep(Array(1...12), repeats: 2), maxP99: Self.limit))
