@@ -30,7 +30,8 @@ enum RecommendationWording {
             sentences.append("\(chosen.poolSize) is the smallest plateau size that covers it.")
             sentences.append(serverSentence(chosen: chosen, larger: largest))
         case .workers:
-            sentences.append("At \(chosen.poolSize) nearly every one of the \(recommendation.workers) workers has a connection of its own, so a larger pool has nobody to serve (query time \(f(chosen.queryMeanMs)) ms, the pool is the limit below it).")
+            let who = chosen.poolSize >= recommendation.workers ? "each of the" : "nearly every one of the"
+            sentences.append("At \(chosen.poolSize) \(who) \(recommendation.workers) workers has a connection of its own, so a larger pool has nobody to serve (query time \(f(chosen.queryMeanMs)) ms; below it the pool is the limit).")
         case .pool:
             sentences.append("Throughput still grew at the largest size tried, \(chosen.poolSize), and the query time did not (\(f(chosen.queryMeanMs)) ms): the pool is the limit; try larger sizes (at most \(recommendation.workers), one per worker).")
         case .client:
