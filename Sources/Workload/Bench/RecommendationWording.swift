@@ -7,7 +7,8 @@ enum RecommendationWording {
         plateau: [SizeSummary], limitMs: Double
     ) -> String {
         let f = BenchReport.format
-        let range = "\(recommendation.plateauLow) to \(recommendation.plateauHigh)"
+        let single = recommendation.plateauLow == recommendation.plateauHigh
+        let range = single ? "\(recommendation.plateauLow) alone" : "\(recommendation.plateauLow) to \(recommendation.plateauHigh)"
         let lows = plateau.map(\.qps).min() ?? recommendation.plateauQPS
         let highs = plateau.map(\.qps).max() ?? recommendation.plateauQPS
         var sentences: [String] = []
@@ -16,7 +17,12 @@ enum RecommendationWording {
         } else {
             sentences.append("Too noisy to decide (plateau \(range)).")
         }
-        sentences.append("Throughput from \(range) cannot be told apart: \(f(lows)) to \(f(highs)) q/s, level \(f(recommendation.plateauQPS)) q/s, against \(spreadText(recommendation.noise, runs: plateau.map(\.runs).max() ?? 1)) from run to run.")
+        let spread = spreadText(recommendation.noise, runs: plateau.map(\.runs).max() ?? 1)
+        if single {
+            sentences.append("Only \(recommendation.plateauLow) reached the top throughput, \(f(recommendation.plateauQPS)) q/s, against \(spread) from run to run.")
+        } else {
+            sentences.append("Throughput from \(range) cannot be told apart: \(f(lows)) to \(f(highs)) q/s, level \(f(recommendation.plateauQPS)) q/s, against \(spread) from run to run.")
+        }
         let knee = recommendation.kneeConnections
         if recommendation.serverQueues || largest.queryMeanMs <= 0 {
             sentences.append("Little's law: at pool_size \(smallest.poolSize) a query takes \(f(smallest.queryMeanMs)) ms, so \(f(recommendation.plateauQPS)) q/s needs \(f(recommendation.plateauQPS)) × \(f(smallest.queryMeanMs)) ms ≈ \(f(knee)) connections busy.")
