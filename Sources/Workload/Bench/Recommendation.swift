@@ -1,3 +1,5 @@
+import Foundation
+
 /// The pool size a sweep recommends for one load, the plateau around it, and why, in plain words.
 ///
 /// A pure function of the measurements (`recommend`):
@@ -8,7 +10,11 @@
 ///    more), the connections the plateau's throughput needs at the uncontended query time (the smallest size's):
 ///    `plateau q/s × query time at the smallest size`; past it the added connections only make each query slower.
 ///    When it does not, the demand: the median over the plateau's sizes of the connections busy (q/s × query time).
-/// 4. The answer is the smallest plateau size at or above the knee (rounded), without timeouts. Too much noise (a spread
+///    With queueing, the plateau's level is then the median of the sizes past the knee (throughput that creeps up
+///    with size on a shared machine is not a reason to add connections).
+/// 4. The answer, with queueing, is the smallest size at or above the knee (rounded) from which on the query time
+///    grew at least 70 % in proportion to the busy connections (`queueShare`); otherwise, or when none did, the
+///    smallest plateau size at or above the knee; without timeouts. Too much noise (a spread
 ///    over `maxNoise`) names no size.
 public struct Recommendation: Sendable, Equatable, Codable {
     /// What limits throughput at the recommended size.
@@ -71,6 +77,8 @@ public struct Recommendation: Sendable, Equatable, Codable {
     static let kneeSlack = 0.9
     /// The server queues when the largest size's query time is at least this many times the smallest size's.
     public static let queueingRatio = 1.5
+    /// A size is past the knee when at least this share of what larger sizes added only queued.
+    public static let queueingShare = 0.7
 
     /// The recommendation for one load's runs (nil if there are none).
     public static func recommend(_ reports: [BenchReport], maxP99: Duration) -> Recommendation? {
@@ -81,17 +89,40 @@ public struct Recommendation: Sendable, Equatable, Codable {
         let spread = curve.noise ?? assumedNoise
         let tolerance = max(minimumTolerance, 2 * spread)
         let nearBest = curve.sizes.filter { $0.qps >= best.qps * (1 - tolerance) }
-        let level = SweepCurve.median(nearBest.map(\.qps))
-        let plateau = curve.sizes.filter { $0.qps >= level * (1 - tolerance) }
+        var level = SweepCurve.median(nearBest.map(\.qps))
+        var plateau = curve.sizes.filter { $0.qps >= level * (1 - tolerance) }
         let largest = curve.sizes.last!
         let queues = smallest.queryMeanMs > 0 && largest.queryMeanMs >= queueingRatio * smallest.queryMeanMs
         // Queueing in the server: the plateau's throughput at the uncontended query time. Otherwise the demand:
         // the connections the plateau's sizes kept busy.
         let knee = queues
             ? level * smallest.queryMeanMs / 1000 : SweepCurve.median(plateau.map(\.busyConnections))
+        if queues {
+            // Past the knee the sizes only queue; on a machine shared with other work each one still wins a little
+            // CPU from it, so throughput creeps up with size. Up to the best size, the plateau is what cannot be
+            // told from the sizes past the knee (their median), not from the creep's top; past the best (a peak
+            // falling off) it stays what cannot be told from the best.
+            let past = curve.sizes.filter { Double($0.poolSize) >= max(1, knee.rounded()) }
+            let top = level
+            if !past.isEmpty { level = min(level, SweepCurve.median(past.map(\.qps))) }
+            plateau = curve.sizes.filter {
+                $0.qps >= ($0.poolSize <= best.poolSize ? level : top) * (1 - tolerance)
+            }
+        }
         let limitMs = maxP99.milliseconds
 
-        let pastKnee = plateau.filter { Double($0.poolSize) >= max(1, knee.rounded()) }
+        var pastKnee = plateau.filter { Double($0.poolSize) >= max(1, knee.rounded()) }
+        if queues {
+            // Little's law's own test: from here on, the added connections mostly made each query slower.
+            let queueing = curve.sizes.filter {
+                Double($0.poolSize) >= max(1, knee.rounded()) && (queueShare(from: $0, to: largest) ?? 0) >= queueingShare
+            }
+            if let first = queueing.first {
+                pastKnee = [first] + pastKnee.filter { $0.poolSize > first.poolSize }
+                plateau = pastKnee + plateau.filter { $0.poolSize < first.poolSize }
+                plateau.sort { $0.poolSize < $1.poolSize }
+            }
+        }
         var chosen = pastKnee.first { $0.timeouts == 0 } ?? pastKnee.first ?? plateau.last ?? best
         let bound = classify(chosen: chosen, knee: knee, largest: largest, queues: queues, workers: first.workers, spread: spread)
         // Where the pool, not the server, is the limit, a size with an acceptable wait is worth its connections.
@@ -111,6 +142,14 @@ public struct Recommendation: Sendable, Equatable, Codable {
         recommendation.explanation = RecommendationWording.explain(
             recommendation, chosen: chosen, smallest: smallest, largest: largest, plateau: plateau, limitMs: limitMs)
         return recommendation
+    }
+
+    /// The share of the growth in busy connections from `size` to `larger` that became query time, on a log
+    /// scale: 1 when the query time grew in proportion (every added connection only queued), 0 when it stayed put.
+    static func queueShare(from size: SizeSummary, to larger: SizeSummary) -> Double? {
+        guard size.queryMeanMs > 0, larger.queryMeanMs > 0, size.busyConnections > 0,
+              larger.busyConnections > size.busyConnections * 1.2 else { return nil }
+        return log(larger.queryMeanMs / size.queryMeanMs) / log(larger.busyConnections / size.busyConnections)
     }
 
     /// What limits the load at `chosen`, from the shape of the curve around it.

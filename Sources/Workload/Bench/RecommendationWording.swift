@@ -18,7 +18,11 @@ enum RecommendationWording {
             sentences.append("Too noisy to decide (plateau \(range)).")
         }
         let spread = spreadText(recommendation.noise, runs: plateau.map(\.runs).max() ?? 1)
-        if single {
+        let inBand = plateau.allSatisfy { $0.qps >= recommendation.plateauQPS * (1 - recommendation.tolerance) }
+        if !inBand, let low = plateau.first, let high = plateau.last {
+            let growth = DecimalNotation.fixed(Double(high.poolSize) / Double(low.poolSize), digits: 1)
+            sentences.append("From \(range) throughput crept only from \(f(low.qps)) to \(f(high.qps)) q/s for ×\(growth) the connections (level \(f(recommendation.plateauQPS)) q/s), against \(spread) from run to run: on a machine shared with other work each added backend wins a little CPU from it.")
+        } else if single {
             sentences.append("Only \(recommendation.plateauLow) reached the top throughput, \(f(recommendation.plateauQPS)) q/s, against \(spread) from run to run.")
         } else {
             sentences.append("Throughput from \(range) cannot be told apart: \(f(lows)) to \(f(highs)) q/s, level \(f(recommendation.plateauQPS)) q/s, against \(spread) from run to run.")

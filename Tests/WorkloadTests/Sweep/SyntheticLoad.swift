@@ -11,7 +11,8 @@ struct SyntheticLoad {
     var serviceTime: Double
     /// Most queries per second the server can run (its cores); `.infinity` for a sleep.
     var capacity: Double = .infinity
-    /// Past the knee throughput falls by the factor 2^-decline per doubling of the connections (contention).
+    /// Past the knee throughput falls by the factor 2^-decline per doubling of the connections (contention); a
+    /// negative decline is a creep up (each added backend wins CPU from other work on a shared machine).
     var declinePerDoubling: Double = 0
     /// Each run's throughput is scaled by a factor uniform in 1 ± noise.
     var noise: Double
@@ -23,7 +24,7 @@ struct SyntheticLoad {
     mutating func run(size: Int) -> BenchReport {
         let busy = Double(min(size, workers))
         var qps = min(busy / serviceTime, capacity)
-        if busy > knee, declinePerDoubling > 0 {
+        if busy > knee, declinePerDoubling != 0 {
             qps *= exp2(-log2(busy / knee) * declinePerDoubling)
         }
         qps *= 1 + Double.random(in: -noise...noise, using: &rng)
