@@ -107,9 +107,15 @@ public enum Sweep {
         var reports: [BenchReport] = []
         for (loadIndex, load) in loads.enumerated() {
             var ofLoad: [BenchReport] = []
-            for round in 0..<2 {
-                let sizes = round == 0 ? plan.firstRound : plan.refinement(after: ofLoad, maxP99: options.maxP99)
+            for round in 0..<3 {
+                let sizes = switch round {
+                case 0: plan.firstRound
+                case 1: plan.extraPass(after: ofLoad, maxP99: options.maxP99)
+                default: plan.refinement(after: ofLoad, maxP99: options.maxP99)
+                }
                 if round == 1 {
+                    total += sizes.count
+                } else if round == 2 {
                     // The rest of this load's runs are known now; later loads keep their estimate.
                     total = done + sizes.count + plan.maxRuns * (loads.count - loadIndex - 1)
                 }

@@ -2,7 +2,8 @@
 ///
 /// Adaptive: a coarse grid first (1, 2, 4, 8, … over the candidates, plus the largest), every size `repeats`
 /// times with the passes interleaved (ascending, then descending, …) so a drift of the machine hits every size
-/// alike; then the candidates between the knee the coarse curve shows and the coarse size below it, the same way.
+/// alike; one more pass when that was too noisy to decide; then the candidates between the knee the coarse curve
+/// shows and the coarse size below it, the same way.
 /// Not adaptive: every candidate, `repeats` interleaved passes.
 public struct SweepPlan: Sendable, Equatable {
     /// The sizes the user allows, ascending, without repeats.
@@ -51,7 +52,15 @@ public struct SweepPlan: Sendable, Equatable {
         return Self.interleaved(picked.sorted(), repeats: repeats)
     }
 
-    /// The most runs the plan can take (for a progress bar).
+    /// One more pass over the coarse sizes, continuing the interleaving, when the first round was too noisy to
+    /// decide (a third run a size steadies the spread); empty when it decided or the plan is not adaptive.
+    public func extraPass(after reports: [BenchReport], maxP99: Duration) -> [Int] {
+        guard adaptive, let recommendation = Recommendation.recommend(reports, maxP99: maxP99),
+              recommendation.bound == .undecided else { return [] }
+        return repeats % 2 == 0 ? coarse : coarse.reversed()
+    }
+
+    /// The most runs the plan can take (for a progress bar), not counting an extra pass.
     public var maxRuns: Int {
         let refined = adaptive ? min(Self.refineLimit, candidates.count - coarse.count) : 0
         return (coarse.count + refined) * repeats

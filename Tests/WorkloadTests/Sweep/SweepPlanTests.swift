@@ -34,6 +34,14 @@ import Workload
         #expect(sizes == [3, 3])
     }
 
+    @Test func aTooNoisyFirstRoundGetsOneMorePassContinuingTheInterleaving() {
+        let plan = SweepPlan(candidates: Array(1...64))
+        var noisy = RecommendationTests.cpuBound(noise: 0.45, seed: 1)
+        #expect(plan.extraPass(after: plan.firstRound.map { noisy.run(size: $0) }, maxP99: .milliseconds(100)) == plan.coarse)
+        var quiet = RecommendationTests.cpuBound(noise: 0.02, seed: 1)
+        #expect(plan.extraPass(after: plan.firstRound.map { quiet.run(size: $0) }, maxP99: .milliseconds(100)).isEmpty)
+    }
+
     @Test(arguments: 1...10 as ClosedRange<UInt64>)
     func anAdaptiveSweepFindsTheKneeInFewRuns(seed: UInt64) throws {
         var load = RecommendationTests.cpuBound(noise: 0.10, seed: seed)

@@ -40,9 +40,10 @@ struct SyntheticLoad {
         (0..<repeats).flatMap { pass in pass % 2 == 0 ? sizes : sizes.reversed() }.map { run(size: $0) }
     }
 
-    /// What `Sweep.run` does, without a server: the plan's first round, then its refinement.
+    /// What `Sweep.run` does, without a server: the plan's first round, an extra pass if needed, its refinement.
     mutating func adaptiveSweep(_ plan: SweepPlan, maxP99: Duration = .milliseconds(100)) -> [BenchReport] {
         var reports = plan.firstRound.map { run(size: $0) }
+        reports += plan.extraPass(after: reports, maxP99: maxP99).map { run(size: $0) }
         reports += plan.refinement(after: reports, maxP99: maxP99).map { run(size: $0) }
         return reports
     }
