@@ -1,0 +1,97 @@
+/// What the console has shown, newest last: each statement as it was entered and what came back, laid out for
+/// one width. Bounded: the oldest entries go first past `entryLimit` (results are already cut to a bounded
+/// number of rows by the source).
+public struct ConsoleTranscript: Sendable, Equatable {
+    public enum Entry: Sendable, Equatable {
+        /// A submitted input with the prompt it was typed at.
+        case input(prompt: String, text: String)
+        case reply(ConsoleReply)
+        /// The console's own words: help, a refused backslash command, a mode change.
+        case note(String, role: ConsoleRole)
+    }
+
+    public static let entryLimit = 40
+
+    public private(set) var entries: [Entry] = []
+    /// The entries laid out; rebuilt when the width or the layout changes.
+    public private(set) var lines: [StyledLine] = []
+    private var width = 0
+    private var layout = ResultLayout()
+    /// psql's `\timing`: the duration under each result.
+    private var timing = true
+    /// Where each entry's lines begin in `lines`.
+    private var starts: [Int] = []
+
+    public init() {}
+
+    /// Adds an entry; returns the index of its first line.
+    @discardableResult
+    public mutating func append(_ entry: Entry) -> Int {
+        entries.append(entry)
+        if entries.count > Self.entryLimit {
+            entries.removeFirst(entries.count - Self.entryLimit)
+            relayout()
+            return starts.last ?? 0
+        }
+        starts.append(lines.count)
+        lines += Self.lines(for: entry, layout: layout, timing: timing, width: width)
+        return starts.last ?? 0
+    }
+
+    /// Lays everything out again if `width` or `layout` differs from the last time.
+    public mutating func lay(width: Int, layout: ResultLayout, timing: Bool) {
+        guard width != self.width || layout != self.layout || timing != self.timing else { return }
+        self.width = width
+        self.layout = layout
+        self.timing = timing
+        relayout()
+    }
+
+    public mutating func clear() {
+        entries = []
+        relayout()
+    }
+
+    private mutating func relayout() {
+        lines = []
+        starts = []
+        for entry in entries {
+            starts.append(lines.count)
+            lines += Self.lines(for: entry, layout: layout, timing: timing, width: width)
+        }
+    }
+
+    static func lines(for entry: Entry, layout: ResultLayout, timing: Bool, width: Int) -> [StyledLine] {
+        switch entry {
+        case .input(let prompt, let text):
+            let continuation = String(repeating: " ", count: max(0, DisplayWidth.of(prompt)))
+            return text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { index, line in
+                var styled = StyledLine(index == 0 ? prompt : continuation, role: .muted)
+                styled.append(ResultLayout.visible(String(line)), role: .text)
+                return styled
+            }
+        case .note(let text, let role):
+            return text.split(separator: "\n", omittingEmptySubsequences: false).map { StyledLine(String($0), role: role) }
+        case .reply(let reply):
+            return lines(for: reply, layout: layout, timing: timing, width: width)
+        }
+    }
+
+    static func lines(for reply: ConsoleReply, layout: ResultLayout, timing: Bool, width: Int) -> [StyledLine] {
+        var lines = reply.notices.flatMap { MessageLayout.lines(for: $0, statement: reply.statement, width: width) }
+        switch reply.outcome {
+        case .rows(var result):
+            result.duration = timing ? result.duration ?? reply.duration : nil
+            lines += layout.lines(for: result, width: width)
+        case .failed(let message):
+            lines += MessageLayout.lines(for: message, statement: reply.statement, width: width)
+        case .cancelled(let message):
+            var line = StyledLine("cancelled", role: .error)
+            if timing, let duration = reply.duration { line.append(" after " + ResultLayout.format(duration), role: .muted) }
+            if let message { line.append("  (\(message.message))", role: .muted) }
+            lines.append(line)
+        }
+        lines.append(StyledLine())
+        return lines
+    }
+}
