@@ -8,6 +8,8 @@ import Workload
 /// so a slow or lost server never delays a frame.
 final class LiveSource: InspectorSource {
     private let session: LoadSession
+    /// The SQL console's statements, holder "console" in the pool.
+    private let console: ConsoleSession
     private let monitor: ServerMonitor
     private let target: String
     private let serverInterval: Duration
@@ -23,6 +25,7 @@ final class LiveSource: InspectorSource {
     /// `target` is the display form (password masked); the server is polled every `serverInterval`.
     init(session: LoadSession, monitor: ServerMonitor, target: String, serverInterval: Duration = .seconds(1)) {
         self.session = session
+        console = ConsoleSession(session: session)
         self.monitor = monitor
         self.target = target
         self.serverInterval = serverInterval
@@ -89,11 +92,19 @@ final class LiveSource: InspectorSource {
         case .setThinkTime(let think):
             return updateLoad { $0.thinkTime = max(.zero, think) }
         case .runSQL(let sql):
-            return ConsoleText.render(await session.runAdHoc(sql: sql))
+            return await runConsole(sql).summary
         case .terminateBackend(let pid):
             return await monitor.terminate(pid: pid) ?? "terminated backend \(pid)"
         }
     }
+
+    func runConsole(_ statement: String) async -> ConsoleReply {
+        ConsoleReply(await console.run(statement))
+    }
+
+    func cancelConsole() { console.cancel() }
+
+    func endConsoleSession() async { await console.end() }
 
     private func applyPreset(_ preset: Preset) -> String? {
         reconfigure { $0 = preset.configuration }
