@@ -7,7 +7,7 @@ extension InputHandler {
     static func handleConsoleFirst(_ key: Key, state: inout ViewState, size: Size) -> [Effect]? {
         switch state.mode {
         case .consoleQuestion(let question):
-            state.mode = state.view == .console ? .prompt : .normal
+            if case .leave = question { state.mode = .prompt } else { state.mode = .normal }
             guard key == .character("y") || key == .character("Y") else {
                 state.status = "not ended"
                 return []
