@@ -5,7 +5,8 @@ public struct ConsoleTranscript: Sendable, Equatable {
     public enum Entry: Sendable, Equatable {
         /// A submitted input with the prompt it was typed at.
         case input(prompt: String, text: String)
-        case reply(ConsoleReply)
+        /// A statement's answer, laid out as `\x` and `\timing` were when it came.
+        case reply(ConsoleReply, expanded: Bool, timing: Bool)
         /// The console's own words: help, a refused backslash command, a mode change.
         case note(String, role: ConsoleRole)
     }
@@ -13,12 +14,9 @@ public struct ConsoleTranscript: Sendable, Equatable {
     public static let entryLimit = 40
 
     public private(set) var entries: [Entry] = []
-    /// The entries laid out; rebuilt when the width or the layout changes.
+    /// The entries laid out; rebuilt when the width changes.
     public private(set) var lines: [StyledLine] = []
     private var width = 0
-    private var layout = ResultLayout()
-    /// psql's `\timing`: the duration under each result.
-    private var timing = true
     /// Where each entry's lines begin in `lines`.
     private var starts: [Int] = []
 
@@ -34,16 +32,14 @@ public struct ConsoleTranscript: Sendable, Equatable {
             return starts.last ?? 0
         }
         starts.append(lines.count)
-        lines += Self.lines(for: entry, layout: layout, timing: timing, width: width)
+        lines += Self.lines(for: entry, width: width)
         return starts.last ?? 0
     }
 
-    /// Lays everything out again if `width` or `layout` differs from the last time.
-    public mutating func lay(width: Int, layout: ResultLayout, timing: Bool) {
-        guard width != self.width || layout != self.layout || timing != self.timing else { return }
+    /// Lays everything out again if `width` differs from the last time.
+    public mutating func lay(width: Int) {
+        guard width != self.width else { return }
         self.width = width
-        self.layout = layout
-        self.timing = timing
         relayout()
     }
 
@@ -57,11 +53,11 @@ public struct ConsoleTranscript: Sendable, Equatable {
         starts = []
         for entry in entries {
             starts.append(lines.count)
-            lines += Self.lines(for: entry, layout: layout, timing: timing, width: width)
+            lines += Self.lines(for: entry, width: width)
         }
     }
 
-    static func lines(for entry: Entry, layout: ResultLayout, timing: Bool, width: Int) -> [StyledLine] {
+    static func lines(for entry: Entry, width: Int) -> [StyledLine] {
         switch entry {
         case .input(let prompt, let text):
             let continuation = String(repeating: " ", count: max(0, DisplayWidth.of(prompt)))
@@ -72,8 +68,8 @@ public struct ConsoleTranscript: Sendable, Equatable {
             }
         case .note(let text, let role):
             return text.split(separator: "\n", omittingEmptySubsequences: false).map { StyledLine(String($0), role: role) }
-        case .reply(let reply):
-            return lines(for: reply, layout: layout, timing: timing, width: width)
+        case .reply(let reply, let expanded, let timing):
+            return lines(for: reply, layout: ResultLayout(expanded: expanded), timing: timing, width: width)
         }
     }
 

@@ -182,11 +182,9 @@ extension InputHandler {
             return [.console(.watch(statement, every: .milliseconds(Int((seconds * 1000).rounded()))))]
         case .expanded(let on):
             state.console.expanded = on ?? !state.console.expanded
-            state.console.lay(size: size)
             state.console.show(.note("Expanded display is \(state.console.expanded ? "on" : "off").", role: .muted), size: size)
         case .timing(let on):
             state.console.timing = on ?? !state.console.timing
-            state.console.lay(size: size)
             state.console.show(.note("Timing is \(state.console.timing ? "on" : "off").", role: .muted), size: size)
         case .help:
             state.console.show(.note(MetaCommand.helpLines.joined(separator: "\n"), role: .text), size: size)

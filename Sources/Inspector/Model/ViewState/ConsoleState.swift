@@ -55,7 +55,7 @@ public struct ConsoleState: Sendable, Equatable {
         case .idle: break
         }
         if !watching { runningFor = nil }
-        show(.reply(reply), size: size)
+        show(.reply(reply, expanded: expanded, timing: timing), size: size)
     }
 
     /// Appends an entry to the transcript and scrolls so that it shows.
@@ -66,9 +66,9 @@ public struct ConsoleState: Sendable, Equatable {
         scroll = min(start, max(0, transcript.lines.count - height))
     }
 
-    /// Lays the transcript out for the frame's width and the current `\x` and `\timing`.
+    /// Lays the transcript out for the frame's width.
     public mutating func lay(size: Size) {
-        transcript.lay(width: max(20, size.width), layout: ResultLayout(expanded: expanded), timing: timing)
+        transcript.lay(width: max(20, size.width))
     }
 
 }
