@@ -1,0 +1,83 @@
+import Synchronization
+import Testing
+@testable import Inspector
+
+/// The console's runner: statements one at a time, and a cancel that covers what was submitted before it only.
+@Suite struct ConsoleRunnerTests {
+    /// Answers every statement at once, except `slow`, which runs until a cancel reaches the source.
+    final class FakeSource: InspectorSource {
+        let cancels = Mutex(0)
+        let ran = Mutex<[String]>([])
+
+        func collect() async -> DashboardData { Fixtures.data }
+        func perform(_ command: Command) async -> String? { nil }
+
+        func runConsole(_ statement: String) async -> ConsoleReply {
+            ran.withLock { $0.append(statement) }
+            if statement == "slow" {
+                let seen = cancels.withLock { $0 }
+                while cancels.withLock({ $0 }) == seen { try? await Task.sleep(for: .milliseconds(2)) }
+                return ConsoleReply(statement: statement, outcome: .cancelled(nil))
+            }
+            return ConsoleReply(statement: statement, outcome: .rows(ConsoleResult(columns: [], rows: [], commandTag: "SELECT 0")))
+        }
+
+        func cancelConsole() { cancels.withLock { $0 += 1 } }
+    }
+
+    private func replies(_ inbox: Inbox, count: Int) async -> [ConsoleReply] {
+        var replies: [ConsoleReply] = []
+        for _ in 0..<5000 where replies.count < count {
+            for case .console(let reply, _) in inbox.take().1 { replies.append(reply) }
+            if replies.count < count { try? await Task.sleep(for: .milliseconds(2)) }
+        }
+        return replies
+    }
+
+    @Test func aCancelStopsTheRunningAndTheQueuedStatementButNotALaterOne() async {
+        let source = FakeSource()
+        let inbox = Inbox()
+        let runner = ConsoleRunner()
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await runner.run(source: source, inbox: inbox) }
+            runner.submit(.run("slow"))
+            runner.submit(.run("queued"))
+            while source.ran.withLock({ $0 }) != ["slow"] { try? await Task.sleep(for: .milliseconds(2)) }
+            runner.cancel(source: source)
+            runner.submit(.run("later"))
+            let answers = await replies(inbox, count: 3)
+            #expect(answers.map(\.statement) == ["slow", "queued", "later"], "one at a time, in order")
+            #expect(answers.map(\.outcome.isCancelled) == [true, true, false])
+            #expect(source.ran.withLock { $0 } == ["slow", "later"], "the queued statement never reached the source")
+            group.cancelAll()
+        }
+    }
+
+    @Test func watchRunsAgainUntilCancelled() async {
+        let source = FakeSource()
+        let inbox = Inbox()
+        let runner = ConsoleRunner()
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await runner.run(source: source, inbox: inbox) }
+            runner.submit(.watch("select 1", every: .milliseconds(1)))
+            let answers = await replies(inbox, count: 3)
+            #expect(answers.count >= 3 && answers.allSatisfy { $0.statement == "select 1" }, "the watch runs again and again")
+            runner.cancel(source: source)
+            runner.submit(.run("after"))
+            var after: [String] = []
+            for _ in 0..<5000 where !after.contains("after") {
+                for case .console(let reply, _) in inbox.take().1 { after.append(reply.statement) }
+                try? await Task.sleep(for: .milliseconds(2))
+            }
+            #expect(after.last == "after", "the watch stopped and the next statement ran")
+            group.cancelAll()
+        }
+    }
+}
+
+private extension ConsoleReply.Outcome {
+    var isCancelled: Bool {
+        if case .cancelled = self { return true }
+        return false
+    }
+}
