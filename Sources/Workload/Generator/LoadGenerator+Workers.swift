@@ -48,11 +48,10 @@ extension LoadGenerator {
             let next: WorkerState = thinks ? .thinking : (openLoop ? .idle : .waiting)
             let query = plan.pick(&random)
             let keepGoing: Bool
-            switch backend {
-            case .pool(let pool):
+            if let pool = backend.pool(in: settings.mode) {
                 keepGoing = await runPooled(query, pool: pool, id: id, label: label, shard: shard, random: &random, next: next)
-            case .direct(let direct):
-                keepGoing = await runDirect(query, direct: direct, id: id, shard: shard, random: &random, next: next)
+            } else {
+                keepGoing = await runDirect(query, direct: backend.direct, id: id, shard: shard, random: &random, next: next)
             }
             if !keepGoing { return }
             if thinks {
