@@ -42,9 +42,14 @@ enum HeaderView {
         let shown: [PoolKnob] = context.compact
             ? [.poolSize, .maxOverflow]
             : [.poolSize, .maxOverflow, .timeout, .maxLifetime, .idleTimeout, .minIdle, .prePing, .idleOrder, .reset]
-        let knobs = [("preset", config.presetName)] + shown.map { ($0.name, $0.value(in: config)) }
+        // Knobs off by default join the line once set, so every change made in the knobs panel shows here.
+        let defaults = PoolConfiguration()
+        let set = [PoolKnob.leakThreshold, .maxWaiters, .connectRetry].filter { $0.value(in: config) != $0.value(in: defaults) }
+        let knobs = [("preset", config.presetName)] + (shown + (context.compact ? [] : set)).map { ($0.name, $0.value(in: config)) }
         var detail = "\(load.workers) workers"
         if let rate = load.arrivalRate { detail += " \(Format.count(rate))/s" } else if !context.compact { detail += " think " + Format.duration(load.thinkTime) }
+        if load.mode == .noPool { detail += " no-pool" }
+        if !context.compact, load.mix != .selectOne { detail += " mix " + Format.fit(load.mix.mixString, 24, ellipsis: context.glyphs.ellipsis) }
         let loadText = "load " + (load.paused ? "PAUSED" : "RUNNING") + " " + detail
         let loadStart = frame.width - loadText.count - 1
         var x = 0
