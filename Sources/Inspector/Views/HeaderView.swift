@@ -49,7 +49,7 @@ enum HeaderView {
         var detail = "\(load.workers) workers"
         if let rate = load.arrivalRate { detail += " \(Format.count(rate))/s" } else if !context.compact { detail += " think " + Format.duration(load.thinkTime) }
         if load.mode == .noPool { detail += " no-pool" }
-        if !context.compact, load.mix != .selectOne { detail += " mix " + Format.fit(load.mix.mixString, 24, ellipsis: context.glyphs.ellipsis) }
+        if frame.width >= 150, load.mix != .selectOne { detail += " mix " + Format.fit(load.mix.mixString, 24, ellipsis: context.glyphs.ellipsis) }
         let loadText = "load " + (load.paused ? "PAUSED" : "RUNNING") + " " + detail
         let loadStart = frame.width - loadText.count - 1
         var x = 0
