@@ -1,0 +1,81 @@
+import ConnectionPool
+import ConnectionPoolTestUtils
+import Testing
+@testable import Workload
+
+/// The load's knobs that used to be flags only, switched while it runs (on fakes and the manual clock):
+/// closed ⇄ open loop, the mix, pool ⇄ no-pool.
+@Suite struct RuntimeSwitchTests {
+    @Test func closedLoopSwitchedToOpenLoopServesTheArrivals() async throws {
+        let rate = 2.0
+        let seed: UInt64 = 11
+        let window = LoadFixture.think
+        let expected = OpenLoopTests.arrivals(rate: rate, seed: seed, in: window)
+        #expect(expected > 1)
+        let load = LoadFixture(LoadSettings(workers: 1, thinkTime: LoadFixture.think), arrivalSeed: seed)
+        load.generator.start()
+        await load.eventually("one closed-loop query") { load.queries == [1] }
+        await load.sleeping(1)
+
+        var settings = load.generator.settings
+        try LoadKnob.rate.apply("\(Int(rate))", to: &settings)
+        load.generator.update(settings)
+        // The thinking worker, the sampler, the pool's timer and now the arrival process.
+        await load.eventually("the arrival process sleeps") { load.clock.sleeperCount == 4 }
+        load.clock.advance(by: window)
+        await load.eventually("every arrival served after the think") { load.queries == [1 + expected] }
+        #expect(load.generator.snapshot().backlog == 0)
+        #expect(load.workers.first?.state == .idle, "in open loop the worker waits for arrivals, it does not think")
+        await load.finish()
+    }
+
+    @Test func mixSwitchedRunsTheNewStatementFromTheNextQuery() async throws {
+        let load = LoadFixture(LoadSettings(workers: 1, thinkTime: LoadFixture.think))
+        load.generator.start()
+        await load.eventually("one query") { load.queries == [1] }
+        await load.sleeping(1)
+        var settings = load.generator.settings
+        try LoadKnob.mix.apply("'SELECT 2'", to: &settings)
+        load.generator.update(settings)
+        load.clock.advance(by: LoadFixture.think)
+        await load.eventually("a second query") { load.queries == [2] }
+        #expect(load.statements == ["SELECT 1", "SELECT 2"])
+        await load.finish()
+    }
+
+    @Test func poolSwitchedToNoPoolAndBack() async throws {
+        let load = LoadFixture(LoadSettings(workers: 1, thinkTime: LoadFixture.think))
+        load.generator.start()
+        await load.eventually("one pooled query") { load.queries == [1] }
+        await load.sleeping(1)
+        let pooled = try #require(load.factory.made.first)
+        #expect(!pooled.isClosed, "the pool keeps its connection")
+
+        var settings = load.generator.settings
+        try LoadKnob.mode.apply("no-pool", to: &settings)
+        load.generator.update(settings)
+        #expect(load.generator.snapshot().mode == .noPool)
+        load.clock.advance(by: LoadFixture.think)
+        await load.eventually("a query on its own connection") { load.queries == [2] }
+        await load.sleeping(1)
+        #expect(load.factory.made.count == 2)
+        #expect(load.factory.made.last?.isClosed == true, "no-pool closes the connection after the query")
+        #expect(load.factory.statements.log.last?.connection == load.factory.made.last?.id)
+
+        try LoadKnob.mode.apply("pool", to: &settings)
+        load.generator.update(settings)
+        load.clock.advance(by: LoadFixture.think)
+        await load.eventually("a pooled query again") { load.queries == [3] }
+        #expect(load.factory.made.count == 2, "back in pool mode the pooled connection is reused")
+        #expect(load.factory.statements.log.last?.connection == pooled.id)
+        #expect(load.pool?.snapshot().counters.checkouts == 2)
+        await load.finish()
+    }
+
+    @Test func aLoadWithoutAPoolStaysInNoPoolMode() async {
+        let load = LoadFixture(noPool: LoadSettings(workers: 0))
+        load.generator.update { $0.mode = .pool }
+        #expect(load.generator.mode == .noPool)
+        await load.finish()
+    }
+}
