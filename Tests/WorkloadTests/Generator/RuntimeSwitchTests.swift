@@ -79,3 +79,21 @@ import Testing
         await load.finish()
     }
 }
+
+extension RuntimeSwitchTests {
+    @Test func aWorkerThinkingALongTimeTakesAShorterThinkTimeAtOnce() async throws {
+        let load = LoadFixture(LoadSettings(workers: 1, thinkTime: .seconds(3600)))
+        load.generator.start()
+        await load.eventually("one query") { load.queries == [1] }
+        await load.sleeping(1)
+        var settings = load.generator.settings
+        try LoadKnob.think.apply("1s", to: &settings)
+        load.generator.update(settings)
+        // Within one slice of the change the worker sees it; one second after it began thinking it queries again.
+        load.clock.advance(by: FakeLoadGenerator.thinkSlice)
+        await load.sleeping(1)
+        load.clock.advance(by: .seconds(1))
+        await load.eventually("a second query long before the old think time") { load.queries == [2] }
+        await load.finish()
+    }
+}
