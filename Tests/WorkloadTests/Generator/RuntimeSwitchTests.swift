@@ -6,6 +6,13 @@ import Testing
 /// The load's knobs that used to be flags only, switched while it runs (on fakes and the manual clock):
 /// closed ⇄ open loop, the mix, pool ⇄ no-pool.
 @Suite struct RuntimeSwitchTests {
+    /// Sets one knob from text, as the knobs panel does, on the running load.
+    func set(_ knob: LoadKnob, _ text: String, on load: LoadFixture) throws {
+        var settings = load.generator.settings
+        try knob.apply(text, to: &settings)
+        load.generator.update(settings)
+    }
+
     @Test func closedLoopSwitchedToOpenLoopServesTheArrivals() async throws {
         let rate = 2.0
         let seed: UInt64 = 11
@@ -17,9 +24,7 @@ import Testing
         await load.eventually("one closed-loop query") { load.queries == [1] }
         await load.sleeping(1)
 
-        var settings = load.generator.settings
-        try LoadKnob.rate.apply("\(Int(rate))", to: &settings)
-        load.generator.update(settings)
+        try set(.rate, "\(Int(rate))", on: load)
         // The thinking worker, the sampler, the pool's timer and now the arrival process.
         await load.eventually("the arrival process sleeps") { load.clock.sleeperCount == 4 }
         load.clock.advance(by: window)
@@ -34,9 +39,7 @@ import Testing
         load.generator.start()
         await load.eventually("one query") { load.queries == [1] }
         await load.sleeping(1)
-        var settings = load.generator.settings
-        try LoadKnob.mix.apply("'SELECT 2'", to: &settings)
-        load.generator.update(settings)
+        try set(.mix, "'SELECT 2'", on: load)
         load.clock.advance(by: LoadFixture.think)
         await load.eventually("a second query") { load.queries == [2] }
         #expect(load.statements == ["SELECT 1", "SELECT 2"])
@@ -51,9 +54,7 @@ import Testing
         let pooled = try #require(load.factory.made.first)
         #expect(!pooled.isClosed, "the pool keeps its connection")
 
-        var settings = load.generator.settings
-        try LoadKnob.mode.apply("no-pool", to: &settings)
-        load.generator.update(settings)
+        try set(.mode, "no-pool", on: load)
         #expect(load.generator.snapshot().mode == .noPool)
         load.clock.advance(by: LoadFixture.think)
         await load.eventually("a query on its own connection") { load.queries == [2] }
@@ -62,8 +63,7 @@ import Testing
         #expect(load.factory.made.last?.isClosed == true, "no-pool closes the connection after the query")
         #expect(load.factory.statements.log.last?.connection == load.factory.made.last?.id)
 
-        try LoadKnob.mode.apply("pool", to: &settings)
-        load.generator.update(settings)
+        try set(.mode, "pool", on: load)
         load.clock.advance(by: LoadFixture.think)
         await load.eventually("a pooled query again") { load.queries == [3] }
         #expect(load.factory.made.count == 2, "back in pool mode the pooled connection is reused")
@@ -86,9 +86,7 @@ extension RuntimeSwitchTests {
         load.generator.start()
         await load.eventually("one query") { load.queries == [1] }
         await load.sleeping(1)
-        var settings = load.generator.settings
-        try LoadKnob.think.apply("1s", to: &settings)
-        load.generator.update(settings)
+        try set(.think, "1s", on: load)
         // Within one slice of the change the worker sees it; one second after it began thinking it queries again.
         load.clock.advance(by: FakeLoadGenerator.thinkSlice)
         await load.sleeping(1)
