@@ -4,6 +4,7 @@ import Foundation
 public enum InputHandler {
     public static func handle(_ key: Key, state: inout ViewState, data: DashboardData?, size: Size) -> [Effect] {
         if let effects = handleConsoleFirst(key, state: &state, size: size) { return effects }
+        if state.knobs != nil, state.mode == .normal { return handleKnobsKey(key, state: &state, data: data) }
         switch state.mode {
         case .confirm(let confirmation):
             state.mode = .normal
@@ -39,7 +40,7 @@ public enum InputHandler {
         return []
     }
 
-    private static func perform(_ action: Action, state: inout ViewState, data: DashboardData?, size: Size) -> [Effect] {
+    static func perform(_ action: Action, state: inout ViewState, data: DashboardData?, size: Size) -> [Effect] {
         switch action {
         case .quit: return [.quit]
         case .help:
@@ -100,6 +101,8 @@ public enum InputHandler {
             state.mode = .prompt
         case .terminateBackend:
             askToTerminate(state: &state, data: data)
+        case .openKnobs:
+            openKnobs(state: &state)
         }
         return []
     }
