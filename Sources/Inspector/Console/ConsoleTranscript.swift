@@ -74,13 +74,15 @@ public struct ConsoleTranscript: Sendable, Equatable {
     }
 
     static func lines(for reply: ConsoleReply, layout: ResultLayout, timing: Bool, width: Int) -> [StyledLine] {
-        var lines = reply.notices.flatMap { MessageLayout.lines(for: $0, statement: reply.statement, width: width) }
+        // A statement with a password is never shown, not even the line an error points into.
+        let statement = PasswordLiteral.appears(in: reply.statement) ? nil : reply.statement
+        var lines = reply.notices.flatMap { MessageLayout.lines(for: $0, statement: statement, width: width) }
         switch reply.outcome {
         case .rows(var result):
             result.duration = timing ? result.duration ?? reply.duration : nil
             lines += layout.lines(for: result, width: width)
         case .failed(let message):
-            lines += MessageLayout.lines(for: message, statement: reply.statement, width: width)
+            lines += MessageLayout.lines(for: message, statement: statement, width: width)
         case .cancelled(let message):
             var line = StyledLine("cancelled", role: .error)
             if timing, let duration = reply.duration { line.append(" after " + ResultLayout.format(duration), role: .muted) }

@@ -28,7 +28,8 @@ extension InputHandler {
             return key == .control("c") ? interrupt(state: &state) : nil
         case .normal:
             if key == .control("c") { return interrupt(state: &state) }
-            if !state.showHelp, KeyMap.action(for: key) == .quit { return quitAsking(state: &state) }
+            // While a knob's value is typed, `q` is a letter of it.
+            if !state.showHelp, state.knobs?.editing == nil, KeyMap.action(for: key) == .quit { return quitAsking(state: &state) }
             return nil
         }
     }
@@ -146,7 +147,7 @@ extension InputHandler {
         let prompt = state.console.prompt(row: 0)
         guard case .submitted(let submission) = state.console.editor.apply(.enter) else { return [] }
         state.console.history.add(submission.text)
-        state.console.show(.input(prompt: prompt, text: submission.text), size: size)
+        state.console.show(.input(prompt: prompt, text: PasswordLiteral.masked(submission.text)), size: size)
         var effects: [Effect] = [.console(.saveHistory(state.console.history.entries))]
         if let command = submission.metaCommand {
             effects += meta(command, sql: submission.sql, state: &state, size: size)

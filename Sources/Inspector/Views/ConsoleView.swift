@@ -24,7 +24,7 @@ enum ConsoleView {
         if let search = console.search {
             let label = search.failed ? "(failed reverse-i-search)`" : "(reverse-i-search)`"
             var x = frame.put(label + search.query + "': ", x: 0, y: editorTop, role: .accent)
-            x += frame.put(ResultLayout.visible(search.match ?? ""), x: x, y: editorTop, role: .text)
+            x += frame.put(ResultLayout.visible(PasswordLiteral.masked(search.match ?? "")), x: x, y: editorTop, role: .text)
             return
         }
         if !prompting, console.editor.isEmpty {

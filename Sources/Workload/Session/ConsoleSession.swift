@@ -49,12 +49,14 @@ public final class ConsoleSession: Sendable {
         factory = session.factory
     }
 
-    /// Runs one statement and says how it ended; never throws (a failure is in the outcome).
-    public func run(_ sql: String) async -> ConsoleOutcome {
+    /// Runs one statement and says how it ended; never throws (a failure is in the outcome). `activity` is what
+    /// the pool's snapshot shows as the running query (the caller masks a password there); the statement itself
+    /// by default.
+    public func run(_ sql: String, activity: String? = nil) async -> ConsoleOutcome {
         let clock = ContinuousClock()
         let began = clock.now
         let held: Held
-        switch await connection(for: sql) {
+        switch await connection(for: activity ?? sql) {
         case .success(let connection): held = connection
         case .failure(let problem):
             return ConsoleOutcome(sql: sql, result: .failure(problem), cancelled: problem == Self.cancelledBeforeStart, waited: clock.now - began)
@@ -112,7 +114,7 @@ public final class ConsoleSession: Sendable {
     public var holdsConnection: Bool { state.withLock { if case .holding = $0 { true } else { false } } }
 
     /// The kept connection, or a new check-out (a connection of its own without a pool).
-    private func connection(for sql: String) async -> Result<Held, PostgresError> {
+    private func connection(for activity: String) async -> Result<Held, PostgresError> {
         let kept = state.withLock { phase -> Held? in
             switch phase {
             case .holding(let held):
@@ -124,13 +126,13 @@ public final class ConsoleSession: Sendable {
             }
         }
         if let kept {
-            if case .lease(let lease) = kept { pool?.reportActivity(lease, query: sql) }
+            if case .lease(let lease) = kept { pool?.reportActivity(lease, query: activity) }
             return .success(kept)
         }
         let held: Held
         if let pool {
             do throws(PoolError) {
-                held = .lease(try await pool.checkOut(holder: Self.holder, activity: sql))
+                held = .lease(try await pool.checkOut(holder: Self.holder, activity: activity))
             } catch {
                 state.withLock { $0 = .idle }
                 return .failure(error == .cancelled ? Self.cancelledBeforeStart : PostgresError(kind: .connectionFailed, message: error.description))

@@ -101,7 +101,7 @@ final class LiveSource: InspectorSource {
     }
 
     func runConsole(_ statement: String) async -> ConsoleReply {
-        ConsoleReply(await console.run(statement))
+        ConsoleReply(await console.run(statement, activity: PasswordLiteral.masked(statement)))
     }
 
     func cancelConsole() { console.cancel() }

@@ -149,4 +149,15 @@ import Testing
         #expect(frame.lines[4].trimmingCharacters(in: .whitespaces) == "row \(page - 1)")
         #expect(frame.lines[3].contains("lines \(page + 1)-\(2 * page) of \(state.console.transcript.lines.count)"))
     }
+
+    @Test func aStatementWithAPasswordIsMaskedInTheTranscript() {
+        var state = console()
+        _ = press(type("ALTER ROLE app PASSWORD 'hunter2';") + [.enter], &state)
+        let error = ServerMessage(sqlState: "42704", message: "role \"app\" does not exist", position: 12)
+        state.console.receive(ConsoleReply(statement: "ALTER ROLE app PASSWORD 'hunter2';", outcome: .failed(error)), watching: false, size: Fixtures.compact)
+        let shown = state.console.transcript.lines.map(\.text)
+        #expect(shown.first == "pooltop=# ALTER ROLE app PASSWORD '***';")
+        #expect(!shown.contains { $0.contains("hunter2") }, "\(shown)")
+        #expect(shown.contains { $0.contains("role \"app\" does not exist") })
+    }
 }
