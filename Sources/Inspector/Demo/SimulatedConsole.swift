@@ -10,16 +10,24 @@ final class SimulatedConsole: Sendable {
     private struct State {
         var transaction = ConsoleTransaction.idle
         var cancelled = false
+        var running = false
     }
 
     private let state = Mutex(State())
 
     func cancel() { state.withLock { $0.cancelled = true } }
 
+    /// A statement is being answered.
+    var isRunning: Bool { state.withLock { $0.running } }
+
     func end() { state.withLock { $0 = State() } }
 
     func run(_ statement: String) async -> ConsoleReply {
-        state.withLock { $0.cancelled = false }
+        state.withLock {
+            $0.cancelled = false
+            $0.running = true
+        }
+        defer { state.withLock { $0.running = false } }
         let clock = ContinuousClock()
         let started = clock.now
         let sql = statement.trimmingCharacters(in: CharacterSet(charactersIn: "; \n\t"))
