@@ -115,17 +115,23 @@ public final class ConsoleSession: Sendable {
 
     /// The kept connection, or a new check-out (a connection of its own without a pool).
     private func connection(for activity: String) async -> Result<Held, PostgresError> {
-        let kept = state.withLock { phase -> Held? in
+        enum Start { case kept(Held), checkOut, busy }
+        let start = state.withLock { phase -> Start in
             switch phase {
             case .holding(let held):
                 phase = .running(held, cancelled: false)
-                return held
-            default:
+                return .kept(held)
+            case .idle:
                 phase = .checkingOut(cancelled: false)
-                return nil
+                return .checkOut
+            case .checkingOut, .running:
+                return .busy
             }
         }
-        if let kept {
+        if case .busy = start {
+            return .failure(PostgresError(kind: .queryFailed, message: "another console statement is running (one at a time)"))
+        }
+        if case .kept(let kept) = start {
             if case .lease(let lease) = kept { pool?.reportActivity(lease, query: activity) }
             return .success(kept)
         }
