@@ -56,7 +56,7 @@ final class SimulatedConsole: Sendable {
         case _ where failed:
             return .failed(ServerMessage(sqlState: "25P02", message: "current transaction is aborted, commands ignored until end of transaction block"))
         case "SELECT":
-            return await select(String(sql.dropFirst(6)).trimmingCharacters(in: .whitespaces))
+            return await select(String(sql.dropFirst(6)).trimmingCharacters(in: .whitespacesAndNewlines))
         default:
             return .failed(ServerMessage(sqlState: "42601", message: "syntax error at or near \"\(sql.prefix { !$0.isWhitespace })\"", position: 1))
         }
