@@ -25,11 +25,12 @@ import Testing
         func cancelConsole() { cancels.withLock { $0 += 1 } }
     }
 
-    private func replies(_ inbox: Inbox, count: Int) async -> [ConsoleReply] {
+    /// The replies the runner posts, gathered until `enough` holds of them (or about ten seconds pass).
+    private func replies(_ inbox: Inbox, until enough: ([ConsoleReply]) -> Bool) async -> [ConsoleReply] {
         var replies: [ConsoleReply] = []
-        for _ in 0..<5000 where replies.count < count {
+        for _ in 0..<5000 where !enough(replies) {
             for case .console(let reply, _) in inbox.take().1 { replies.append(reply) }
-            if replies.count < count { try? await Task.sleep(for: .milliseconds(2)) }
+            if !enough(replies) { try? await Task.sleep(for: .milliseconds(2)) }
         }
         return replies
     }
@@ -45,7 +46,7 @@ import Testing
             while source.ran.withLock({ $0 }) != ["slow"] { try? await Task.sleep(for: .milliseconds(2)) }
             runner.cancel(source: source)
             runner.submit(.run("later"))
-            let answers = await replies(inbox, count: 3)
+            let answers = await replies(inbox) { $0.count >= 3 }
             #expect(answers.map(\.statement) == ["slow", "queued", "later"], "one at a time, in order")
             #expect(answers.map(\.outcome.isCancelled) == [true, true, false])
             #expect(source.ran.withLock { $0 } == ["slow", "later"], "the queued statement never reached the source")
@@ -60,16 +61,12 @@ import Testing
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await runner.run(source: source, inbox: inbox) }
             runner.submit(.watch("select 1", every: .milliseconds(1)))
-            let answers = await replies(inbox, count: 3)
+            let answers = await replies(inbox) { $0.count >= 3 }
             #expect(answers.count >= 3 && answers.allSatisfy { $0.statement == "select 1" }, "the watch runs again and again")
             runner.cancel(source: source)
             runner.submit(.run("after"))
-            var after: [String] = []
-            for _ in 0..<5000 where !after.contains("after") {
-                for case .console(let reply, _) in inbox.take().1 { after.append(reply.statement) }
-                try? await Task.sleep(for: .milliseconds(2))
-            }
-            #expect(after.last == "after", "the watch stopped and the next statement ran")
+            let after = await replies(inbox) { $0.contains { $0.statement == "after" } }
+            #expect(after.last?.statement == "after", "the watch stopped and the next statement ran")
             group.cancelAll()
         }
     }
