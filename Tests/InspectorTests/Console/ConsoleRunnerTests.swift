@@ -35,12 +35,20 @@ import Testing
         return replies
     }
 
-    @Test func aCancelStopsTheRunningAndTheQueuedStatementButNotALaterOne() async {
+    /// Runs `body` while a runner works for a fake source, then stops the runner.
+    private func withRunner(_ body: (FakeSource, Inbox, ConsoleRunner) async -> Void) async {
         let source = FakeSource()
         let inbox = Inbox()
         let runner = ConsoleRunner()
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await runner.run(source: source, inbox: inbox) }
+            await body(source, inbox, runner)
+            group.cancelAll()
+        }
+    }
+
+    @Test func aCancelStopsTheRunningAndTheQueuedStatementButNotALaterOne() async {
+        await withRunner { source, inbox, runner in
             runner.submit(.run("slow"))
             runner.submit(.run("queued"))
             while source.ran.withLock({ $0 }) != ["slow"] { try? await Task.sleep(for: .milliseconds(2)) }
@@ -50,16 +58,11 @@ import Testing
             #expect(answers.map(\.statement) == ["slow", "queued", "later"], "one at a time, in order")
             #expect(answers.map(\.outcome.isCancelled) == [true, true, false])
             #expect(source.ran.withLock { $0 } == ["slow", "later"], "the queued statement never reached the source")
-            group.cancelAll()
         }
     }
 
     @Test func watchRunsAgainUntilCancelled() async {
-        let source = FakeSource()
-        let inbox = Inbox()
-        let runner = ConsoleRunner()
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask { await runner.run(source: source, inbox: inbox) }
+        await withRunner { source, inbox, runner in
             runner.submit(.watch("select 1", every: .milliseconds(1)))
             let answers = await replies(inbox) { $0.count >= 3 }
             #expect(answers.count >= 3 && answers.allSatisfy { $0.statement == "select 1" }, "the watch runs again and again")
@@ -67,7 +70,6 @@ import Testing
             runner.submit(.run("after"))
             let after = await replies(inbox) { $0.contains { $0.statement == "after" } }
             #expect(after.last?.statement == "after", "the watch stopped and the next statement ran")
-            group.cancelAll()
         }
     }
 }
