@@ -52,6 +52,7 @@ extension InputHandler {
         case .idle: return []
         case .running(let statement, _):
             state.console.phase = .running(statement: statement, cancelling: true)
+            state.console.pending = []
             state.status = "cancel sent"
         case .watching:
             state.console.phase = .idle
@@ -140,21 +141,33 @@ extension InputHandler {
     }
 
     private static func submit(state: inout ViewState, size: Size) -> [Effect] {
-        if state.console.phase.isBusy {
-            state.status = "a statement is running: Esc or Ctrl-C cancels it"
+        if case .watching = state.console.phase {
+            state.status = "\\watch runs: Esc stops it"
             return []
         }
-        let prompt = state.console.prompt(row: 0)
         guard case .submitted(let submission) = state.console.editor.apply(.enter) else { return [] }
         state.console.history.add(submission.text)
-        state.console.show(.input(prompt: prompt, text: PasswordLiteral.masked(submission.text)), size: size)
-        var effects: [Effect] = [.console(.saveHistory(state.console.history.entries))]
-        if let command = submission.metaCommand {
-            effects += meta(command, sql: submission.sql, state: &state, size: size)
-        } else {
-            effects += run(submission.sql, state: &state)
+        let save = Effect.console(.saveHistory(state.console.history.entries))
+        if state.console.phase.isBusy {
+            state.console.pending.append(submission)
+            state.status = "queued: runs when the statement before it ends"
+            return [save]
         }
-        return effects
+        return [save] + start(submission, state: &state, size: size)
+    }
+
+    /// After an answer: starts the next input typed ahead, if nothing runs. The app calls it for each reply.
+    public static func runPending(state: inout ViewState, size: Size) -> [Effect] {
+        guard !state.console.phase.isBusy, !state.console.pending.isEmpty else { return [] }
+        return start(state.console.pending.removeFirst(), state: &state, size: size)
+    }
+
+    /// Echoes an input under the prompt it ran at, then runs its backslash command and/or its SQL.
+    private static func start(_ submission: Submission, state: inout ViewState, size: Size) -> [Effect] {
+        let prompt = state.console.prompt(row: 0)
+        state.console.show(.input(prompt: prompt, text: PasswordLiteral.masked(submission.text)), size: size)
+        if let command = submission.metaCommand { return meta(command, sql: submission.sql, state: &state, size: size) }
+        return run(submission.sql, state: &state)
     }
 
     private static func run(_ sql: String, state: inout ViewState) -> [Effect] {

@@ -100,6 +100,9 @@ public final class InspectorApp: Sendable {
                     state.console.show(.note(text, role: .text), size: screen.size)
                 case .console(let reply, let watching):
                     state.console.receive(reply, watching: watching, size: screen.size)
+                    for case .console(let effect) in InputHandler.runPending(state: &state, size: screen.size) {
+                        if let problem = carryOut(effect) { state.status = problem }
+                    }
                 }
             }
             if state.console.phase.isBusy {

@@ -127,11 +127,17 @@ import Testing
         #expect(state.console.phase == .idle && state.mode == .prompt)
     }
 
-    @Test func enterWhileAStatementRunsDoesNotSendAnother() {
+    @Test func enterWhileAStatementRunsQueuesTheNextUntilTheAnswerComes() {
         var state = console()
         _ = press(type("select 1;") + [.enter], &state)
-        #expect(press(type("select 2;") + [.enter], &state).isEmpty)
-        #expect(state.console.editor.text == "select 2;", "the next statement waits in the editor")
+        #expect(press(type("select 2;") + [.enter], &state) == [.console(.saveHistory(["select 1;", "select 2;"]))], "nothing is sent yet")
+        #expect(state.console.pending.map(\.sql) == ["select 2;"] && state.console.editor.isEmpty)
+        #expect(InputHandler.runPending(state: &state, size: Fixtures.compact).isEmpty, "not while the first one runs")
+        state.console.receive(reply("select 1;"), watching: false, size: Fixtures.compact)
+        #expect(InputHandler.runPending(state: &state, size: Fixtures.compact) == [.console(.run("select 2;"))])
+        #expect(state.console.pending.isEmpty && state.console.phase == .running(statement: "select 2;", cancelling: false))
+        _ = press(type("select 3;") + [.enter, .escape], &state)
+        #expect(state.console.pending.isEmpty, "a cancel drops what was queued behind the statement")
     }
 
     @Test func longAnswersScrollAndTheNewestShows() {

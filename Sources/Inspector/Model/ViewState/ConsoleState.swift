@@ -16,6 +16,8 @@ public struct ConsoleState: Sendable, Equatable {
     public var transcript = ConsoleTranscript()
     /// First transcript line shown.
     public var scroll = 0
+    /// Inputs submitted while a statement ran (typed ahead or pasted): they run in order once it ends.
+    public var pending: [Submission] = []
     /// The statement `\watch` re-runs when given none.
     public var lastStatement: String?
     /// How long the running statement has run, refreshed by the app each frame.
