@@ -5,7 +5,7 @@ public protocol InspectorSource: Sendable {
     /// A consistent picture of the pool, the load and the server right now.
     func collect() async -> DashboardData
     /// Carries out a user command; returns a short status line to show (nil: nothing to say).
-    /// For `.runSQL` the returned text is the result table or the error, shown in the console view.
+    /// For `.runSQL` the returned text is a one-line summary (the console itself uses `runConsole`).
     func perform(_ command: Command) async -> String?
     /// Runs one console statement; the console's session keeps its connection while a transaction is open.
     func runConsole(_ statement: String) async -> ConsoleReply
