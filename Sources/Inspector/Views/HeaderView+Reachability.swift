@@ -2,7 +2,7 @@ import Workload
 
 extension HeaderView {
     /// Row 0 while the monitor cannot reach the server: the target, then why and since when in the error colour.
-    /// The outage outranks the target, which gives way down to `targetFloor` columns. False when reachable.
+    /// The outage outranks the target, which gives way down to `targetFloor` columns for the longest message that fits. False when reachable.
     static func drawUnreachable(into frame: inout Frame, data: DashboardData, x: Int, rightStart: Int, glyphs: Glyphs) -> Bool {
         guard let variants = ReachabilityText.variants(data.server.reachability, now: data.pool.uptime, glyphs: glyphs) else {
             return false
@@ -10,9 +10,7 @@ extension HeaderView {
         let room = max(0, rightStart - x - 1)
         let target = " " + data.target
         let floor = min(target.count, targetFloor)
-        let message = variants.first { target.count + 1 + $0.count <= room }
-            ?? variants.first { floor + 1 + $0.count <= room }
-            ?? variants.last ?? ""
+        let message = variants.first { floor + 1 + $0.count <= room } ?? variants.last ?? ""
         let written = frame.put(target, x: x, y: 0, role: .text, limit: max(0, room - message.count - 1))
         frame.put(" " + message, x: x + written, y: 0, role: .error, limit: max(0, rightStart - x - written - 1))
         return true

@@ -7,11 +7,13 @@ enum ReachabilityText {
     static func variants(_ reachability: ServerReachability, now: Duration, glyphs: Glyphs) -> [String]? {
         guard case .unreachable(let since, let lastError, let nextAttempt, _) = reachability else { return nil }
         let down = "server unreachable since \(Format.clock(since)) (\(Format.duration(max(.zero, now - since))))"
+        let short = "server unreachable for \(Format.duration(max(.zero, now - since)))"
         let retry = nextAttempt > now ? "next attempt in \(Format.duration(nextAttempt - now))" : "connecting"
         return [
             down + glyphs.dash + retry + glyphs.dash + lastError,
-            down + glyphs.dash + retry,
-            "server unreachable (\(Format.duration(max(.zero, now - since))))",
+            short + glyphs.dash + retry + glyphs.dash + lastError,
+            short + glyphs.dash + lastError,
+            short,
             "unreachable",
         ]
     }
