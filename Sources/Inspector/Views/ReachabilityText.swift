@@ -12,6 +12,7 @@ enum ReachabilityText {
         return [
             down + glyphs.dash + retry + glyphs.dash + lastError,
             short + glyphs.dash + retry + glyphs.dash + lastError,
+            short + glyphs.dash + retry,
             short + glyphs.dash + lastError,
             short,
             "unreachable",
