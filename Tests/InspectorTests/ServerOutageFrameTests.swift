@@ -67,6 +67,9 @@ import Workload
 
         let server = Self.frame(Self.outage(), .server)
         #expect(server.contains("n/a: server unreachable — connection refused"))
+        // What is still known of the server, without a count that would be stale.
+        #expect(server.contains("server PostgreSQL 15.18  max_connections 100"))
+        #expect(!server.contains("connections 12"))
         for backend in Fixtures.server.backends {
             #expect(!server.contains(backend.query), "a stale backend row is still shown")
         }
