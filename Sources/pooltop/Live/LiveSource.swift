@@ -54,7 +54,8 @@ final class LiveSource: InspectorSource {
     }
 
     func collect() async -> DashboardData {
-        let pool = session.pool?.snapshot() ?? PoolSnapshot()
+        // With no pool, an empty snapshot whose uptime still carries the timeline the server's events are put on.
+        let pool = session.pool?.snapshot() ?? PoolSnapshot(uptime: ContinuousClock.now - started)
         let fresh = session.pool.map { pool in pool.events(after: state.withLock { $0.events.lastSequence }) } ?? []
         let load = session.generator.snapshot()
         let (monitored, events, serverEvents) = state.withLock { state in
