@@ -6,6 +6,9 @@ struct MonitorStateMachine<Connection: AnyObject & Sendable>: Sendable {
         /// Never connected, nothing failed yet.
         case idle
         case connected(Connection, since: Duration)
+        /// The session was lost at `since`: the next use connects at once, and only if that fails is the server
+        /// called unreachable (a session ended by pg_terminate_backend, with the server up, is no outage).
+        case reconnecting(since: Duration, lastError: String)
         case unreachable(since: Duration, lastError: String, nextAttempt: Duration, attempt: Int)
         case closed
     }
@@ -42,6 +45,7 @@ struct MonitorStateMachine<Connection: AnyObject & Sendable>: Sendable {
         switch state {
         case .idle: .unknown
         case .connected(_, let since): .reachable(since: since)
+        case .reconnecting(let since, let lastError): .unreachable(since: since, lastError: lastError, nextAttempt: since, attempt: 0)
         case .unreachable(let since, let lastError, let nextAttempt, let attempt):
             .unreachable(since: since, lastError: lastError, nextAttempt: nextAttempt, attempt: attempt)
         case .closed: .closed
@@ -50,7 +54,7 @@ struct MonitorStateMachine<Connection: AnyObject & Sendable>: Sendable {
 
     func use(at now: Duration) -> Use {
         switch state {
-        case .idle: .connect
+        case .idle, .reconnecting: .connect
         case .connected(let connection, _): .existing(connection)
         case .unreachable(_, let lastError, let nextAttempt, _): now >= nextAttempt ? .connect : .wait(until: nextAttempt, reason: lastError)
         case .closed: .closed
@@ -65,7 +69,7 @@ struct MonitorStateMachine<Connection: AnyObject & Sendable>: Sendable {
         switch state {
         case .closed: return (nil, fresh, [])
         case .connected(let other, _): return (other, fresh, [])
-        case .idle: break
+        case .idle, .reconnecting: break
         case .unreachable(let since, _, _, _): events.append(ServerEvent(at: now, kind: .back(after: now - since)))
         }
         if let start, let previous = postmasterStart, previous != start {
@@ -77,14 +81,19 @@ struct MonitorStateMachine<Connection: AnyObject & Sendable>: Sendable {
     }
 
     /// A connect failed, or `connection` was found lost (another session in its place is left alone).
-    /// Answers the session to close and the events: only the first failure of an outage is told.
+    /// Answers the session to close and the events: a lost session is retried at once, and only the first
+    /// failed connect of an outage is told, with the reason the session was lost if it was.
     mutating func failed(_ connection: Connection? = nil, at now: Duration, reason: String) -> (discard: Connection?, events: [ServerEvent]) {
         switch state {
         case .closed: return (nil, [])
         case .connected(let current, _):
             guard connection == nil || connection === current else { return (nil, []) }
-            state = .unreachable(since: now, lastError: reason, nextAttempt: now + Self.retryDelay(afterAttempt: 1), attempt: 1)
-            return (current, [ServerEvent(at: now, kind: .unreachable(reason: reason))])
+            state = .reconnecting(since: now, lastError: reason)
+            return (current, [])
+        case .reconnecting(let since, let lost):
+            guard connection == nil else { return (nil, []) }
+            state = .unreachable(since: since, lastError: reason, nextAttempt: now + Self.retryDelay(afterAttempt: 1), attempt: 1)
+            return (nil, [ServerEvent(at: since, kind: .unreachable(reason: lost))])
         case .idle:
             state = .unreachable(since: now, lastError: reason, nextAttempt: now + Self.retryDelay(afterAttempt: 1), attempt: 1)
             return (nil, [ServerEvent(at: now, kind: .unreachable(reason: reason))])

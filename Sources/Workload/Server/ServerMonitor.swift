@@ -38,22 +38,26 @@ public actor ServerMonitor {
     public var reachability: ServerReachability { machine.reachability }
 
     /// The server now, or a snapshot with `unavailable` set to why it cannot be seen.
+    /// A session found lost is replaced within the same poll when the server still answers.
     public func poll() async -> ServerSnapshot {
-        let connection: PostgresConnection
-        switch await session() {
-        case .success(let open): connection = open
-        case .failure: return degraded(nil)
+        for _ in 1...2 {
+            let connection: PostgresConnection
+            switch await session() {
+            case .success(let open): connection = open
+            case .failure: return degraded(nil)
+            }
+            do throws(PostgresError) {
+                let result = try await connection.query(Self.activityQuery)
+                let backends = result.rows.compactMap(Self.backend)
+                tell(machine.observed(connections: backends.count, maximum: maxConnections, at: clock.now))
+                return ServerSnapshot(serverVersion: serverVersion, maxConnections: maxConnections, connections: backends.count,
+                                      backends: backends, reachability: machine.reachability)
+            } catch {
+                guard isLoss(error, of: connection) else { return degraded(error.message) }
+                lose(connection, reason: UnreachableReason.text(for: error))
+            }
         }
-        do throws(PostgresError) {
-            let result = try await connection.query(Self.activityQuery)
-            let backends = result.rows.compactMap(Self.backend)
-            tell(machine.observed(connections: backends.count, maximum: maxConnections, at: clock.now))
-            return ServerSnapshot(serverVersion: serverVersion, maxConnections: maxConnections, connections: backends.count,
-                                  backends: backends, reachability: machine.reachability)
-        } catch {
-            if isLoss(error, of: connection) { lose(connection, reason: UnreachableReason.text(for: error)) }
-            return degraded(isLoss(error, of: connection) ? nil : error.message)
-        }
+        return degraded(nil)
     }
 
     /// Asks the server to end a backend (`pg_terminate_backend`); nil on success, else the reason.
@@ -96,8 +100,8 @@ public actor ServerMonitor {
         case .wait(_, let reason): return .failure(NoSession(text: reason))
         case .existing(let connection) where connection.isUsable: return .success(connection)
         case .existing(let connection):
+            // Found lost outside a query (e.g. by the link watchdog): replaced at once, as after a failed query.
             lose(connection, reason: "connection lost")
-            return .failure(NoSession(text: "connection lost"))
         case .connect: break
         }
         do throws(PostgresError) {

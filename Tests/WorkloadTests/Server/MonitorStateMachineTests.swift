@@ -30,27 +30,47 @@ import Testing
         #expect(used === session)
     }
 
-    @Test func aLostSessionTellsUnreachableOnceAndWaitsOutTheBackOff() {
+    @Test func aLostSessionIsRetriedAtOnceAndAFailedRetryTellsUnreachableWithTheLossReason() {
         let clock = ManualClock(now: .seconds(10))
         var (machine, session) = connectedMachine(clock)
         clock.advance(by: .seconds(5))
+        let lostAt = clock.now
         let lost = machine.failed(session, at: clock.now, reason: "terminating connection due to administrator command")
         #expect(lost.discard === session)
-        #expect(lost.events == [ServerEvent(at: clock.now, kind: .unreachable(reason: "terminating connection due to administrator command"))])
+        #expect(lost.events.isEmpty, "a lost session was called an outage before a retry")
+        guard case .connect = machine.use(at: clock.now) else { Issue.record("no immediate retry after a loss"); return }
+
+        clock.advance(by: .milliseconds(3))
+        let refused = machine.failed(at: clock.now, reason: "connection refused")
+        #expect(refused.events == [ServerEvent(at: lostAt, kind: .unreachable(reason: "terminating connection due to administrator command"))])
         let retryAt = clock.now + Machine.firstRetry
-        #expect(machine.reachability == .unreachable(since: clock.now, lastError: "terminating connection due to administrator command",
-                                                    nextAttempt: retryAt, attempt: 1))
-        guard case .wait(let until, _) = machine.use(at: clock.now) else { Issue.record("no back-off after a loss"); return }
+        #expect(machine.reachability == .unreachable(since: lostAt, lastError: "connection refused", nextAttempt: retryAt, attempt: 1))
+        guard case .wait(let until, let reason) = machine.use(at: clock.now) else { Issue.record("no back-off after a refusal"); return }
         #expect(until == retryAt)
+        #expect(reason == "connection refused")
 
         clock.advance(by: Machine.firstRetry)
         guard case .connect = machine.use(at: clock.now) else { Issue.record("no attempt once the back-off passed"); return }
-        let refused = machine.failed(at: clock.now, reason: "connection refused")
-        #expect(refused.events.isEmpty, "every failed attempt of one outage was told")
+        let again = machine.failed(at: clock.now, reason: "the database system is starting up")
+        #expect(again.events.isEmpty, "every failed attempt of one outage was told")
         guard case .unreachable(let since, let lastError, _, let attempt) = machine.reachability else { Issue.record("reachable"); return }
-        #expect(since == .seconds(15))
-        #expect(lastError == "connection refused")
+        #expect(since == lostAt)
+        #expect(lastError == "the database system is starting up")
         #expect(attempt == 2)
+    }
+
+    @Test func aLostSessionReplacedAtOnceIsNoOutageUnlessTheServerRestarted() {
+        let clock = ManualClock()
+        var (machine, session) = connectedMachine(clock, start: "2026-12-03 07:00:00.1+00")
+        _ = machine.failed(session, at: clock.now, reason: "terminating connection due to administrator command")
+        let replaced = machine.established(Session(), at: clock.now, postmasterStart: "2026-12-03 07:00:00.1+00")
+        #expect(replaced.events.isEmpty)
+        #expect(machine.reachability == .reachable(since: clock.now))
+
+        guard case .existing(let current) = machine.use(at: clock.now) else { Issue.record("no session"); return }
+        _ = machine.failed(current, at: clock.now, reason: "server closed the connection unexpectedly")
+        let restarted = machine.established(Session(), at: clock.now, postmasterStart: "2026-12-03 07:00:01.5+00")
+        #expect(restarted.events == [ServerEvent(at: clock.now, kind: .restarted(from: "2026-12-03 07:00:00.1+00", to: "2026-12-03 07:00:01.5+00"))])
     }
 
     @Test func theBackOffDoublesUpToTwoSeconds() {
@@ -72,6 +92,7 @@ import Testing
         var (machine, session) = connectedMachine(clock, start: "2026-12-03 07:00:00.1+00")
         _ = machine.failed(session, at: clock.now, reason: "server closed the connection unexpectedly")
         let down = clock.now
+        _ = machine.failed(at: clock.now, reason: "connection refused")
         clock.advance(by: .seconds(14))
         let again = Session()
         let outcome = machine.established(again, at: clock.now, postmasterStart: "2026-12-03 07:05:00.2+00")
@@ -87,6 +108,7 @@ import Testing
         let clock = ManualClock()
         var (machine, session) = connectedMachine(clock, start: "2026-12-03 07:00:00.1+00")
         _ = machine.failed(session, at: clock.now, reason: "timeout expired")
+        _ = machine.failed(at: clock.now, reason: "timeout expired")
         clock.advance(by: .seconds(3))
         let outcome = machine.established(Session(), at: clock.now, postmasterStart: "2026-12-03 07:00:00.1+00")
         #expect(outcome.events == [ServerEvent(at: clock.now, kind: .back(after: .seconds(3)))])
