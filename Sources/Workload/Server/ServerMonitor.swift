@@ -34,9 +34,6 @@ public actor ServerMonitor {
         SELECT current_setting('server_version'), current_setting('max_connections')::int, pg_postmaster_start_time()::text
         """
 
-    /// Whether the monitor reaches the server now, on `clock`.
-    public var reachability: ServerReachability { machine.reachability }
-
     /// The server now, or a snapshot with `unavailable` set to why it cannot be seen.
     /// A session found lost is replaced within the same poll when the server still answers.
     public func poll() async -> ServerSnapshot {
