@@ -12,6 +12,8 @@ public struct ConsoleTranscript: Sendable, Equatable {
     }
 
     public static let entryLimit = 40
+    /// Lines kept in all (the newest entry always stays, however long).
+    public static let lineLimit = 20_000
 
     public private(set) var entries: [Entry] = []
     /// The entries laid out; rebuilt when the width changes.
@@ -26,14 +28,18 @@ public struct ConsoleTranscript: Sendable, Equatable {
     @discardableResult
     public mutating func append(_ entry: Entry) -> Int {
         entries.append(entry)
-        if entries.count > Self.entryLimit {
-            entries.removeFirst(entries.count - Self.entryLimit)
-            relayout()
-            return starts.last ?? 0
-        }
         starts.append(lines.count)
         lines += Self.lines(for: entry, width: width)
+        while entries.count > 1, entries.count > Self.entryLimit || lines.count > Self.lineLimit { dropOldest() }
         return starts.last ?? 0
+    }
+
+    /// Forgets the oldest entry and its lines, without laying the rest out again (a `\watch` appends every second).
+    private mutating func dropOldest() {
+        let count = starts.count > 1 ? starts[1] : lines.count
+        entries.removeFirst()
+        lines.removeFirst(count)
+        starts = starts.dropFirst().map { $0 - count }
     }
 
     /// Lays everything out again if `width` differs from the last time.
