@@ -74,9 +74,11 @@ public final class ConsoleSession: Sendable {
         let elapsed = clock.now - started
         let cancelled = state.withLock { $0.isCancelled }
         let transaction = connection.isUsable ? connection.transactionStatus : .idle
+        // Before the connection goes back: the next holder's notices are not this statement's.
+        let notices = connection.takeNotices()
         await settle(held, transaction: transaction)
         return ConsoleOutcome(
-            sql: sql, result: result, notices: connection.takeNotices(), transaction: transaction,
+            sql: sql, result: result, notices: notices, transaction: transaction,
             backendPID: connection.backendPID, cancelled: cancelled && result.isCancellation, waited: waited, elapsed: elapsed)
     }
 
