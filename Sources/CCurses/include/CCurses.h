@@ -51,6 +51,7 @@ void pt_setlocale(void);
 int pt_open(void);
 /// Ends curses mode (endwin) if it is active; safe to call more than once.
 void pt_close(void);
+void pt_suspend(void);
 /// Whether curses mode is active (started and not ended).
 int pt_is_active(void);
 /// 1 when use_default_colors succeeded, so -1 means "the terminal's own colour".

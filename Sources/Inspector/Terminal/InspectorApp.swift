@@ -136,6 +136,9 @@ public final class InspectorApp: Sendable {
                     switch input {
                     case .resize, .redraw:
                         screen.invalidate()
+                    case .suspend:
+                        screen.suspend()
+                        screen.invalidate()
                     case .key(let key):
                         let effects = InputHandler.handle(key, state: &state, data: shown, size: screen.size)
                         for effect in effects {
