@@ -135,10 +135,11 @@ public final class ConnectionPool<Factory: ConnectionFactory>: Sendable {
                 }
                 return lease(assignment)
             } catch {
+                let lost = assignment.connection.isUsable ? nil : assignment.connection.lossDescription ?? "connection lost"
                 decision = withMachine { machine, now in
                     machine.prePingFailed(
                         slot: assignment.slot, checkout: assignment.checkout, holder: holder, activity: activity,
-                        requestedAt: assignment.requestedAt, now: now)
+                        requestedAt: assignment.requestedAt, lost: lost, now: now)
                 }
             }
         }
@@ -147,10 +148,10 @@ public final class ConnectionPool<Factory: ConnectionFactory>: Sendable {
     /// Returns a connection. `broken: true` closes it instead of reusing it; so does a connection that
     /// is no longer `isUsable` (callers need not check).
     nonisolated(nonsending) public func checkIn(_ lease: Lease<Connection>, broken: Bool = false) async {
-        let broken = broken || !lease.connection.isUsable
+        let lost = lease.connection.isUsable ? nil : lease.connection.lossDescription ?? "connection lost"
         let decision = withMachine { machine, now in
             machine.checkIn(
-                slot: lease.slot, checkout: lease.checkout, broken: broken, now: now,
+                slot: lease.slot, checkout: lease.checkout, broken: broken, lost: lost, now: now,
                 needsReset: { lease.connection.needsReset($0) })
         }
         guard case .reset(let connection, let mode) = decision else { return }

@@ -58,7 +58,13 @@ struct PoolStateMachine<Connection: Sendable, Continuation: Sendable>: Sendable 
 
     var nextSlotID = 1
     var nextCheckoutID: UInt64 = 1
+    /// Failures that lengthened the back-off since the last successful connect.
     var connectFailures = 0
+    /// When the last such failure was reported: attempts started before it bring no news.
+    var lastFailureAt: Duration?
+    /// When connects started failing (nil while the last one succeeded), and how many failed since.
+    var failingSince: Duration?
+    var failedSinceSuccess = 0
     var lastConnectError: String?
     /// No new connect starts before this (back-off after failures).
     var connectAllowedAt: Duration = .zero

@@ -19,6 +19,13 @@ public struct PostgresConnectionFactory: ConnectionFactory {
             to: target, timeout: connectTimeout, applicationName: applicationName)
         return PooledPostgresConnection(connection)
     }
+
+    /// 53300 is a full server; a refusal (nothing listening, or starting or shutting down) costs the server nothing.
+    public func classify(connectError: any Error) -> ConnectFailure {
+        guard let error = connectError as? PostgresError else { return .other }
+        if error.isServerFull { return .serverFull }
+        return error.isRefusal ? .refused : .other
+    }
 }
 
 /// A libpq session as the pool sees it: usable or not, its backend pid, ping, reset, close.
@@ -32,6 +39,8 @@ public final class PooledPostgresConnection: PoolableConnection {
     public var isUsable: Bool { connection.isUsable }
 
     public var backendPID: Int32? { connection.backendPID }
+
+    public var lossDescription: String? { connection.loss?.lossDescription }
 
     public func ping() async throws {
         _ = try await connection.query("SELECT 1")
