@@ -187,7 +187,15 @@ public final class ConnectionPool<Factory: ConnectionFactory>: Sendable {
         state.withLock { $0.machine.events.events(after: sequence) }
     }
 
+    /// Closes the connections held by check-outs now, under their holders (whose statements then fail
+    /// as lost); the holders still check them in. For a stop that must not wait for hung statements.
+    public func interruptInUse() async {
+        let held = state.withLock { $0.machine.heldConnections }
+        for connection in held { await connection.close() }
+    }
+
     /// Fails every waiter with `.shutdown`, closes idle connections now and busy ones at check-in.
+    /// Connects in flight are cancelled (a connection that opens anyway is closed).
     /// Returns once every connect and close in flight has finished; a connection that opens after the
     /// shutdown is closed before it returns.
     public func shutdown() async {
@@ -202,6 +210,7 @@ public final class ConnectionPool<Factory: ConnectionFactory>: Sendable {
         for (slot, connection) in actions.close { await close(slot: slot, connection) }
         while true {
             let running = state.withLock { Array($0.inFlight.values) }
+            for task in running { task.cancel() }
             if running.isEmpty { return }
             for task in running { await task.value }
         }

@@ -16,7 +16,8 @@ enum LoadBackend<Factory: ConnectionFactory>: Sendable {
         case .pool(let pool):
             let snapshot = pool.snapshot()
             return PoolView(inUse: snapshot.inUse, idle: snapshot.idle, overflow: snapshot.overflowOpen,
-                            waiters: snapshot.waiters.count, open: snapshot.open, connects: snapshot.counters.connects)
+                            waiters: snapshot.waiters.count, open: snapshot.open, connects: snapshot.counters.connects,
+                            connections: ConnectionCounts(snapshot.counters))
         case .direct(let direct):
             let open = direct.open
             return PoolView(inUse: open, open: open, connects: direct.connects)

@@ -7,16 +7,22 @@ public struct PostgresConnectionFactory: ConnectionFactory {
     public let connectTimeout: Duration
     /// Shown in pg_stat_activity.application_name.
     public let applicationName: String
+    /// How long a statement may wait on a link that gives no sign of life (nil: no bound; see `LinkWatchdog`).
+    public let deadLinkTimeout: Duration?
 
-    public init(target: ConnectionTarget, connectTimeout: Duration = .seconds(10), applicationName: String = "pooltop") {
+    public init(
+        target: ConnectionTarget, connectTimeout: Duration = .seconds(10), applicationName: String = "pooltop",
+        deadLinkTimeout: Duration? = PostgresConnection.defaultDeadLinkTimeout
+    ) {
         self.target = target
         self.connectTimeout = connectTimeout
         self.applicationName = applicationName
+        self.deadLinkTimeout = deadLinkTimeout
     }
 
     public func makeConnection() async throws -> PooledPostgresConnection {
         let connection = try await PostgresConnection.connect(
-            to: target, timeout: connectTimeout, applicationName: applicationName)
+            to: target, timeout: connectTimeout, applicationName: applicationName, deadLinkTimeout: deadLinkTimeout)
         return PooledPostgresConnection(connection)
     }
 
