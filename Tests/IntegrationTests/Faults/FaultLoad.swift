@@ -22,7 +22,8 @@ final class FaultLoad: Sendable {
 
     /// The workload: 32 workers, pool 5 + 10, `SELECT pg_sleep(0.005)`.
     init(target: ConnectionTarget, configuration: PoolConfiguration = PoolConfiguration(poolSize: 5, maxOverflow: 10),
-         workers: Int = 32, query: QueryKind = .sleep(.milliseconds(5)), deadLinkTimeout: Duration? = .seconds(10)) {
+         workers: Int = 32, query: QueryKind = .sleep(.milliseconds(5)), thinkTime: Duration = .zero,
+         deadLinkTimeout: Duration? = .seconds(10)) {
         self.target = target
         let pool = PostgresPool(
             configuration: configuration,
@@ -30,7 +31,7 @@ final class FaultLoad: Sendable {
                 target: target, connectTimeout: .seconds(5), applicationName: uniqueName("fault"), deadLinkTimeout: deadLinkTimeout))
         self.pool = pool
         runner = Task { await pool.run() }
-        let generator = PostgresLoadGenerator(pool: pool, settings: LoadSettings(workers: workers, mix: QueryMix([.init(query)])))
+        let generator = PostgresLoadGenerator(pool: pool, settings: LoadSettings(workers: workers, thinkTime: thinkTime, mix: QueryMix([.init(query)])))
         self.generator = generator
         generator.start()
         let collected = self.collected
@@ -55,6 +56,16 @@ final class FaultLoad: Sendable {
                 try? await Task.sleep(until: next, clock: clock)
             }
         }
+    }
+
+    /// Queries so far.
+    var queries: Int { generator.snapshot(includeWorkers: false).queries }
+
+    /// Waits until the workers have run `count` more queries than now (they carry on).
+    func carriesOn(_ count: Int = 20) async throws {
+        let from = queries
+        let reached = try await eventually({ self.queries }, until: { $0 >= from + count })
+        #expect(reached >= from + count, "the workers stopped after \(reached - from) queries")
     }
 
     /// The pool's events so far, slot transitions left out.
