@@ -55,6 +55,8 @@ public struct PostgresError: Error, Sendable, Equatable, CustomStringConvertible
         switch sqlState {
         case "57P01" where message.contains("administrator command"):
             return "terminated by administrator command (pg_terminate_backend or a fast shutdown)" + detailText
+        case "57P01" where message.contains("shutdown"):
+            return "terminated: the server is shutting down (\(message))" + detailText
         case "57P01": return "terminated: \(message)" + detailText
         case "57P02": return "terminated: the server is resetting after another server process crashed"
         case "57P03": return "terminated: the server is not accepting connections (\(message))"
