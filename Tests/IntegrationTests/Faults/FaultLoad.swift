@@ -6,7 +6,7 @@ import Testing
 @testable import Workload
 
 /// The bench's load on a pool of its own, against a server the test may restart, stop or fill:
-/// throughput sampled every 250 ms, and the checks every fault scenario ends with.
+/// throughput sampled every 25 ms and judged over 250 ms buckets, and the checks every fault scenario ends with.
 final class FaultLoad: Sendable {
     let pool: PostgresPool
     let generator: PostgresLoadGenerator
@@ -16,9 +16,11 @@ final class FaultLoad: Sendable {
     private let watcher: Task<Void, Never>
     /// Every pool event but slot transitions, collected as they happen (the pool's ring keeps only the newest).
     private let collected = EventCollection()
-    /// (time, queries so far) every `bucket`.
+    /// (time, check-ins so far: one per statement) every `sampleInterval`.
     private let samples = SampleLog()
+    /// Throughput is judged over buckets this long, ending anywhere (samples are finer).
     static let bucket: Duration = .milliseconds(250)
+    static let sampleInterval: Duration = .milliseconds(25)
 
     /// The workload: 32 workers, pool 5 + 10, `SELECT pg_sleep(0.005)`.
     init(target: ConnectionTarget, configuration: PoolConfiguration = PoolConfiguration(poolSize: 5, maxOverflow: 10),
@@ -50,9 +52,10 @@ final class FaultLoad: Sendable {
             let clock = ContinuousClock()
             var next = clock.now
             while !Task.isCancelled {
-                let queries = generator.snapshot(includeWorkers: false).queries
+                // The pool's check-ins count in real time (the generator folds its counts once a second).
+                let queries = pool.snapshot().counters.checkins
                 samples.entries.withLock { $0.append((clock.now, queries)) }
-                next += Self.bucket
+                next += Self.sampleInterval
                 try? await Task.sleep(until: next, clock: clock)
             }
         }
@@ -79,16 +82,18 @@ final class FaultLoad: Sendable {
         return Double(last.queries - first.queries) / (last.at - first.at).seconds
     }
 
-    /// The best throughput of a `bucket` that lies within `limit` after `from`.
-    func bestBucket(after from: ContinuousClock.Instant, within limit: Duration) -> Double {
+    /// Queries per second over the `bucket` that ends at `end` (at the samples nearest inside it).
+    func bucketRate(endingAt end: ContinuousClock.Instant) -> Double {
+        rate(from: end - Self.bucket, to: end)
+    }
+
+    /// How long after `from` the first `bucket` with at least `rate` q/s ended (nil: none yet).
+    func recovery(after from: ContinuousClock.Instant, reaching rate: Double) -> Duration? {
         let taken = samples.entries.withLock { $0 }
-        var best = 0.0
-        for (index, sample) in taken.enumerated() where sample.at >= from && index + 1 < taken.count {
-            let next = taken[index + 1]
-            guard next.at <= from + limit else { break }
-            best = max(best, Double(next.queries - sample.queries) / (next.at - sample.at).seconds)
+        for sample in taken where sample.at >= from + Self.bucket {
+            if bucketRate(endingAt: sample.at) >= rate { return sample.at - from }
         }
-        return best
+        return nil
     }
 
     /// Waits until the samples reach `instant`.
