@@ -2,6 +2,7 @@ import ConnectionPool
 import EmbeddedPostgres
 import FaultProxy
 import LibPQ
+import Synchronization
 import Testing
 @testable import Workload
 
@@ -19,18 +20,22 @@ struct DeadLinkBenchTests {
             target: target, pool: PoolConfiguration(poolSize: 4, maxOverflow: 0), load: LoadSettings(workers: 8, mix: QueryMix([.init(.sleep(.milliseconds(5)))])),
             duration: .seconds(2), warmUp: .milliseconds(200), applicationName: uniqueName("frozen"), deadLinkTimeout: deadLink)
         let clock = ContinuousClock()
-        let started = clock.now
-        let freezer = Task {
-            try await Task.sleep(for: .seconds(1))
-            try proxy.set(.freeze)
+        // Frozen a quarter into the measurement (not during the start, which a loaded machine may slow).
+        let frozenAt = Mutex<ContinuousClock.Instant?>(nil)
+        let report = try await Bench.run(options) { step in
+            guard step.phase == .measuring, step.fraction >= 0.25 else { return }
+            frozenAt.withLock { instant in
+                guard instant == nil else { return }
+                try? proxy.set(.freeze)
+                instant = clock.now
+            }
         }
-        let report = try await Bench.run(options)
-        let elapsed = clock.now - started
-        try await freezer.value
-        // Duration, warm-up, the stop's grace (1 s) and slack for the start and a loaded machine; far
-        // below the dead-link bound the hung statements would otherwise wait out.
-        #expect(elapsed < options.duration + options.warmUp + .seconds(3), "bench took \(elapsed)")
-        #expect(elapsed < options.duration + deadLink)
+        let frozen = try #require(frozenAt.withLock { $0 }, "the link was never frozen")
+        let elapsed = clock.now - frozen
+        // The rest of the duration, the stop's grace (1 s) and slack for a loaded machine; far below
+        // the dead-link bound the hung statements would otherwise wait out.
+        #expect(elapsed < options.duration + .seconds(2), "bench ended \(elapsed) after the freeze")
+        #expect(elapsed < deadLink)
         #expect(report.seconds >= options.duration.seconds)
         #expect(report.queries > 0)
     }
