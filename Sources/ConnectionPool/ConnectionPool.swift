@@ -65,7 +65,8 @@ public final class ConnectionPool<Factory: ConnectionFactory>: Sendable {
     typealias Machine = ErasedStateMachine
 
     let state: Mutex<PoolState>
-    let factory: Factory
+    /// Opens the pool's connections (a no-pool load opens its own with it too).
+    public let factory: Factory
     let clock: any PoolClock
     /// `clock.now` when the pool started; the machine's times count from here.
     let origin: Duration

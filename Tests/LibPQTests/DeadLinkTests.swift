@@ -53,8 +53,9 @@ import Testing
         } throws: { error in
             (error as? PostgresError)?.kind == .timedOut
         }
+        // At connect_timeout, not at the caller's 30 s (slack for a loaded machine).
         let elapsed = clock.now - started
-        #expect(elapsed >= .milliseconds(1900) && elapsed < .seconds(4))
+        #expect(elapsed >= .milliseconds(1900) && elapsed < .seconds(10))
     }
 
     @Test func connectingToARefusingPortFailsFast() async throws {
@@ -68,7 +69,9 @@ import Testing
             guard let error = error as? PostgresError else { return false }
             return error.kind == .connectionFailed && error.message.contains("refused") && !error.isServerFull
         }
-        #expect(clock.now - started < .seconds(1))
+        // A refusal ends the attempt at once, well inside the default 10 s timeout (slack for a
+        // loaded machine: it takes milliseconds when the machine is quiet).
+        #expect(clock.now - started < .seconds(4))
     }
 
     @Test func aCutLinkMidQueryIsAConnectionLoss() async throws {

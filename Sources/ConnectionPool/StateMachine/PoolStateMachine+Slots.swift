@@ -44,8 +44,9 @@ extension PoolStateMachine {
         if failingSince == nil { failingSince = now }
         failedSinceSuccess += 1
         lastConnectError = message
-        var delay = configuration.connectRetry.delay(afterFailures: connectFailures)
-        if failure == .refused { delay = Swift.min(delay, ConnectFailure.refusedRetryCap) }
+        lastFailure = failure
+        backoffFrom = now
+        let delay = backoffDelay(configuration.connectRetry)
         connectAllowedAt = now + delay
         switch failure {
         case .refused: events.append(at: now, .connectRefused(message: message, retryIn: delay))
@@ -54,6 +55,13 @@ extension PoolStateMachine {
         }
         startConnects(now: now, into: &actions)
         return actions
+    }
+
+    /// The wait before the next attempt under `retry`, after `connectFailures` failures, the last one
+    /// `lastFailure`: a refusal is probed again within `ConnectFailure.refusedRetryCap`.
+    func backoffDelay(_ retry: Backoff) -> Duration {
+        let delay = retry.delay(afterFailures: connectFailures)
+        return lastFailure == .refused ? Swift.min(delay, ConnectFailure.refusedRetryCap) : delay
     }
 
     /// A connect succeeded: the back-off ends for every attempt waiting on it (`startConnects` then

@@ -66,6 +66,9 @@ struct PoolStateMachine<Connection: Sendable, Continuation: Sendable>: Sendable 
     var failingSince: Duration?
     var failedSinceSuccess = 0
     var lastConnectError: String?
+    /// The last failure's kind, and when the back-off now in force started.
+    var lastFailure = ConnectFailure.other
+    var backoffFrom: Duration = .zero
     /// No new connect starts before this (back-off after failures).
     var connectAllowedAt: Duration = .zero
     /// The time the timer sleeps towards; nil while nothing is due.

@@ -85,6 +85,7 @@ struct Simulation {
             log(.slotChanged(slot: slots[index].id, from: slots[index].state, to: nil, reason: .overflowReturned))
             slots.remove(at: index)
         }
+        closeExpiredIdle()
         var busy = 0
         for index in slots.indices {
             slots[index].age += .milliseconds(100)
@@ -173,6 +174,10 @@ struct Simulation {
                 return " ?column? \n----------\n        1\n(1 row)"
             }
             return "ERROR:  syntax error at or near \"\(sql.prefix(12))\" (SQLSTATE 42601)"
+        case .setKnob(.load(let knob), let text):
+            return setLoadKnob(knob, text)
+        case .setKnob(let knob, let text):
+            if let refusal = setPoolKnob(knob, text) { return refusal }
         case .terminateBackend(let pid):
             guard let index = slots.firstIndex(where: { $0.backendPID == pid }) else { return "no backend \(pid)" }
             log(.slotChanged(slot: slots[index].id, from: slots[index].state, to: .broken, reason: .broken))
@@ -186,7 +191,7 @@ struct Simulation {
         return changes.joined(separator: ", ")
     }
 
-    private mutating func setWorkers(_ count: Int) -> String {
+    mutating func setWorkers(_ count: Int) -> String {
         let count = max(1, count)
         settings.workers = count
         while workers.count < count { workers.append(WorkerStats(id: workers.count + 1, label: "w\(workers.count + 1)")) }

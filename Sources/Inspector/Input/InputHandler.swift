@@ -3,6 +3,7 @@ import Foundation
 /// Turns a key into a new `ViewState` and the effects the app must carry out. Pure: no I/O.
 public enum InputHandler {
     public static func handle(_ key: Key, state: inout ViewState, data: DashboardData?, size: Size) -> [Effect] {
+        if state.knobs != nil, state.mode == .normal { return handleKnobsKey(key, state: &state, data: data) }
         switch state.mode {
         case .confirm(let confirmation):
             state.mode = .normal
@@ -38,7 +39,7 @@ public enum InputHandler {
         return []
     }
 
-    private static func perform(_ action: Action, state: inout ViewState, data: DashboardData?, size: Size) -> [Effect] {
+    static func perform(_ action: Action, state: inout ViewState, data: DashboardData?, size: Size) -> [Effect] {
         switch action {
         case .quit: return [.quit]
         case .help:
@@ -99,6 +100,8 @@ public enum InputHandler {
             state.mode = .prompt
         case .terminateBackend:
             askToTerminate(state: &state, data: data)
+        case .openKnobs:
+            openKnobs(state: &state)
         }
         return []
     }

@@ -33,4 +33,6 @@ public enum Command: Sendable, Equatable {
     case runSQL(String)
     /// `pg_terminate_backend(pid)`.
     case terminateBackend(pid: Int32)
+    /// Sets one knob from text in its flag's syntax (the knobs panel); the answer names what changed or why not.
+    case setKnob(Knob, String)
 }

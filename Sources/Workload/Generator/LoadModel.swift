@@ -10,13 +10,19 @@ public struct LoadSettings: Sendable, Equatable {
     public var arrivalRate: Double?
     public var mix: QueryMix
     public var paused: Bool
+    /// Through the pool, or a new connection per query; switchable while running when the load has a pool.
+    public var mode: LoadMode
 
-    public init(workers: Int = 32, thinkTime: Duration = .zero, arrivalRate: Double? = nil, mix: QueryMix = .selectOne, paused: Bool = false) {
+    public init(
+        workers: Int = 32, thinkTime: Duration = .zero, arrivalRate: Double? = nil, mix: QueryMix = .selectOne, paused: Bool = false,
+        mode: LoadMode = .pool
+    ) {
         self.workers = workers
         self.thinkTime = thinkTime
         self.arrivalRate = arrivalRate
         self.mix = mix
         self.paused = paused
+        self.mode = mode
     }
 }
 

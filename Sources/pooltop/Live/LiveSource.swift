@@ -7,7 +7,7 @@ import Workload
 /// and the commands the keys send. The server is polled by a child task of `pollingServer(during:)`,
 /// so a slow or lost server never delays a frame.
 final class LiveSource: InspectorSource {
-    private let session: LoadSession
+    let session: LoadSession
     private let monitor: ServerMonitor
     private let target: String
     private let serverInterval: Duration
@@ -92,15 +92,17 @@ final class LiveSource: InspectorSource {
             return ConsoleText.render(await session.runAdHoc(sql: sql))
         case .terminateBackend(let pid):
             return await monitor.terminate(pid: pid) ?? "terminated backend \(pid)"
+        case .setKnob(let knob, let text):
+            return setKnob(knob, text)
         }
     }
 
-    private func applyPreset(_ preset: Preset) -> String? {
+    func applyPreset(_ preset: Preset) -> String? {
         reconfigure { $0 = preset.configuration }
     }
 
     /// Applies a pool change; the status line says what changed in the events' words (`PoolConfiguration.changes`).
-    private func reconfigure(_ change: (inout PoolConfiguration) -> Void) -> String? {
+    func reconfigure(_ change: (inout PoolConfiguration) -> Void) -> String? {
         guard let pool = session.pool else { return "no pool: running in no-pool mode" }
         let before = pool.configuration
         pool.reconfigure(change)
@@ -108,16 +110,12 @@ final class LiveSource: InspectorSource {
         return changes.isEmpty ? "no change" : changes.joined(separator: ", ")
     }
 
-    private func updateLoad(_ change: (inout LoadSettings) -> Void) -> String? {
+    /// Applies a load change; each change is also a pool event, so the log and the charts' markers show it.
+    func updateLoad(_ change: (inout LoadSettings) -> Void) -> String? {
         let before = session.generator.settings
         session.generator.update(change)
-        let after = session.generator.settings
-        var changes: [String] = []
-        if before.workers != after.workers { changes.append("workers \(before.workers) → \(after.workers)") }
-        if before.paused != after.paused { changes.append(after.paused ? "load paused" : "load resumed") }
-        if before.thinkTime != after.thinkTime {
-            changes.append("think \(DurationNotation.format(before.thinkTime)) → \(DurationNotation.format(after.thinkTime))")
-        }
+        let changes = before.changes(to: session.generator.settings)
+        for change in changes { session.pool?.recordChange(change) }
         return changes.isEmpty ? "no change" : changes.joined(separator: ", ")
     }
 }
