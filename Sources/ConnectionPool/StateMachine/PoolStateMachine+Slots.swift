@@ -20,7 +20,8 @@ extension PoolStateMachine {
 
     /// A connect failed: the slot goes away, the next attempt waits for the back-off. Attempts that
     /// were already under way when an earlier failure was reported bring no news: they are counted but
-    /// do not lengthen the back-off (a burst of 15 refused connects is one failure, not 15).
+    /// do not lengthen the back-off (a burst of 15 refused connects is one failure, not 15; see
+    /// `ConnectBackoff`).
     mutating func connectFailed(slot: Int, message: String, failure: ConnectFailure = .other, now: Duration) -> Actions {
         var actions = Actions()
         guard let index = index(ofSlot: slot), case .connecting(let startedAt) = phase(at: index) else { return actions }
@@ -35,19 +36,8 @@ extension PoolStateMachine {
         case .serverFull: counters.serverFull += 1
         case .other: break
         }
-        if let last = lastFailureAt, startedAt <= last {
-            // Concurrent with a failure already reported: same news, same back-off.
-        } else {
-            connectFailures += 1
-            lastFailureAt = now
-        }
-        if failingSince == nil { failingSince = now }
-        failedSinceSuccess += 1
-        lastConnectError = message
-        lastFailure = failure
-        backoffFrom = now
-        let delay = backoffDelay(configuration.connectRetry)
-        connectAllowedAt = now + delay
+        backoff.fail(startedAt: startedAt, kind: failure, message: message, retry: configuration.connectRetry, now: now)
+        let delay = connectAllowedAt - now
         switch failure {
         case .refused: events.append(at: now, .connectRefused(message: message, retryIn: delay))
         case .serverFull: events.append(at: now, .serverFull(message: message, retryIn: delay))
@@ -57,25 +47,13 @@ extension PoolStateMachine {
         return actions
     }
 
-    /// The wait before the next attempt under `retry`, after `connectFailures` failures, the last one
-    /// `lastFailure`: a refusal is probed again within `ConnectFailure.refusedRetryCap`.
-    func backoffDelay(_ retry: Backoff) -> Duration {
-        let delay = retry.delay(afterFailures: connectFailures)
-        return lastFailure == .refused ? Swift.min(delay, ConnectFailure.refusedRetryCap) : delay
-    }
-
     /// A connect succeeded: the back-off ends for every attempt waiting on it (`startConnects` then
     /// opens all that demand asks for at once). After failures, says how long connects failed.
     mutating func endBackoff(now: Duration) {
-        if let since = failingSince {
-            events.append(at: now, .connectsRestored(failedFor: now - since, failures: failedSinceSuccess))
+        if let failing = backoff.failing {
+            events.append(at: now, .connectsRestored(failedFor: now - failing.since, failures: failing.attempts))
         }
-        connectFailures = 0
-        failedSinceSuccess = 0
-        lastFailureAt = nil
-        failingSince = nil
-        lastConnectError = nil
-        connectAllowedAt = .zero
+        backoff = .clear
     }
 
     /// A holder gives a connection back. Broken ones close; others are reset (if configured) and released.

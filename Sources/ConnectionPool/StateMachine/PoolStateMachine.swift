@@ -58,19 +58,12 @@ struct PoolStateMachine<Connection: Sendable, Continuation: Sendable>: Sendable 
 
     var nextSlotID = 1
     var nextCheckoutID: UInt64 = 1
+    var backoff = ConnectBackoff.clear
     /// Failures that lengthened the back-off since the last successful connect.
-    var connectFailures = 0
-    /// When the last such failure was reported: attempts started before it bring no news.
-    var lastFailureAt: Duration?
-    /// When connects started failing (nil while the last one succeeded), and how many failed since.
-    var failingSince: Duration?
-    var failedSinceSuccess = 0
-    var lastConnectError: String?
-    /// The last failure's kind, and when the back-off now in force started.
-    var lastFailure = ConnectFailure.other
-    var backoffFrom: Duration = .zero
-    /// No new connect starts before this (back-off after failures).
-    var connectAllowedAt: Duration = .zero
+    var connectFailures: Int { backoff.failures }
+    /// No new connect starts before this.
+    var connectAllowedAt: Duration { backoff.allowedAt }
+    var lastConnectError: String? { backoff.lastError }
     /// The time the timer sleeps towards; nil while nothing is due.
     var wakeUpAt: Duration?
     /// An idle slot is past `idleTimeout` but kept for `minimumIdle`; a later check-in may free it.
