@@ -48,7 +48,10 @@ struct ServerFullPoolTests {
             load.pool.snapshot().open
         }, until: { $0 > hogged.open })
         #expect(grown > hogged.open)
-        #expect(load.events.contains { if case .connectsRestored = $0 { true } else { false } })
+        let restored = try await eventually({
+            load.events.contains { if case .connectsRestored = $0 { true } else { false } }
+        }, until: { $0 })
+        #expect(restored)
         try await load.finish()
         let measurement = load.generator.measure()
         #expect(measurement.totals.errors == 0, "a full server fails connects, not statements")
