@@ -129,3 +129,42 @@ struct BackoffRulesTests {
         #expect(h.machine.counters.closes(.broken) == 1)
     }
 }
+
+@Suite("Pool: lost connections and a stop that does not wait for hung holders")
+struct LossAndInterruptTests {
+    @Test func aConnectionReturnedLostIsCountedAndNamed() async throws {
+        let f = PoolFixture(PoolConfiguration(poolSize: 1, maxOverflow: 0))
+        let lease = try await f.pool.checkOut(holder: "a")
+        f.factory.made[0].markLost()
+        await f.pool.checkIn(lease)
+        #expect(f.snapshot.counters.connectionsLost == 1)
+        #expect(f.events.contains(.connectionLost(slot: lease.slot, backendPID: lease.connection.backendPID, cause: "connection lost")))
+        await f.finish()
+    }
+
+    @Test func interruptInUseClosesTheHeldConnectionsOnly() async throws {
+        let f = PoolFixture(PoolConfiguration(poolSize: 2, maxOverflow: 0))
+        let held = try await f.pool.checkOut(holder: "hung")
+        let returned = try await f.pool.checkOut(holder: "done")
+        await f.pool.checkIn(returned)
+        await f.pool.interruptInUse()
+        #expect(held.connection.isClosed)
+        #expect(!returned.connection.isClosed)
+        // The holder still checks it in: closed, so lost, and replaced on demand.
+        await f.pool.checkIn(held)
+        #expect(f.snapshot.inUse == 0)
+        await f.finish()
+    }
+}
+
+extension BackoffRulesTests {
+    @Test func aNewConnectRetryKeepsTheRefusalCap() {
+        var h = MachineHarness(config(poolSize: 1))
+        let slot = queue(&h, 1)[0]
+        _ = h.machine.connectFailed(slot: slot, message: "refused", failure: .refused, now: h.now)
+        var slower = h.machine.configuration
+        slower.connectRetry = Backoff(initial: .seconds(5), maximum: .seconds(30))
+        _ = h.machine.reconfigure(slower, now: h.now + .milliseconds(10))
+        #expect(h.machine.connectAllowedAt == h.now + ConnectFailure.refusedRetryCap)
+    }
+}
