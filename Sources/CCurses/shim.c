@@ -48,7 +48,7 @@ int pt_open(void) {
     if (screen == NULL) return -1;
     set_term(screen);
     pt_active = 1;
-    cbreak();
+    raw();  /* Ctrl-C arrives as a key: the console cancels a statement with it (quit otherwise) */
     noecho();
     nonl();
     keypad(stdscr, TRUE);

@@ -9,6 +9,7 @@ public final class PostgresConnection: Sendable {
     private let session: QuerySession
     private let state: Mutex<ConnectionState>
     private let cancelToken: CancelToken?
+    private let notices = NoticeInbox()
     public let backendPID: Int32
     /// E.g. 150018 for 15.18.
     public let serverVersion: Int
@@ -21,6 +22,7 @@ public final class PostgresConnection: Sendable {
             connection: connection, watch: watch, server: ServerLocation(socket: watch.descriptor, backendPID: backendPID))
         state = Mutex(ConnectionState())
         cancelToken = CancelToken(connection: connection)
+        notices.install(on: connection)
         self.backendPID = backendPID
         serverVersion = Int(PQserverVersion(connection))
         self.target = target
@@ -116,6 +118,9 @@ public final class PostgresConnection: Sendable {
         guard state.withLock({ $0.phase == .querying }) else { return }
         cancelToken?.send()
     }
+
+    /// The notices the server sent since the last call (the newest `NoticeInbox.limit`), oldest first.
+    public func takeNotices() -> [ServerNotice] { notices.take() }
 
     /// False once the connection is lost or closed.
     public var isUsable: Bool { state.withLock { $0.usable } }

@@ -8,6 +8,7 @@ public final class SimulatedSource: InspectorSource {
     private let state: Mutex<Simulation>
     private let clock = ContinuousClock()
     private let start: ContinuousClock.Instant
+    private let console = SimulatedConsole()
 
     public init(configuration: PoolConfiguration = PoolConfiguration(presetName: "sqlalchemy"), workers: Int = 12, seed: UInt64 = 42) {
         start = clock.now
@@ -26,6 +27,12 @@ public final class SimulatedSource: InspectorSource {
         let now = clock.now - start
         return state.withLock { $0.perform(command, at: now) }
     }
+
+    public func runConsole(_ statement: String) async -> ConsoleReply { await console.run(statement) }
+
+    public func cancelConsole() { console.cancel() }
+
+    public func endConsoleSession() async { console.end() }
 }
 
 /// The simulation's state: a value advanced in steps of one tenth of a second.

@@ -102,6 +102,7 @@ final class CursesScreen {
         case 10, 13: return .key(.enter)
         case 8, 127: return .key(.backspace)
         case 12: return .redraw
+        case 1...26: return .key(.control(Character(Unicode.Scalar(UInt8(96 + code)))))
         case 0..<32: return nil
         default:
             guard let scalar = Unicode.Scalar(UInt32(code)) else { return nil }

@@ -10,15 +10,14 @@ enum FooterView {
         case .confirm(let confirmation):
             frame.put(confirmation.question, x: 0, y: y, role: .warning)
             return
+        case .consoleQuestion(let question):
+            frame.put(question.text, x: 0, y: y, role: .warning)
+            return
         case .filtering:
             x += hint("Enter", "keep", into: &frame, x: x, y: y)
             x += hint("Esc", "clear", into: &frame, x: x, y: y)
         case .prompt:
-            x += hint("Enter", "run", into: &frame, x: x, y: y)
-            x += hint("Esc", "keys", into: &frame, x: x, y: y)
-            x += hint("Tab", "View", into: &frame, x: x, y: y)
-            x += hint("Up/Down", "history", into: &frame, x: x, y: y)
-            x += hint("PgUp/PgDn", "scroll", into: &frame, x: x, y: y)
+            x += ConsoleFooter.draw(into: &frame, console: state.console, y: y)
         case .normal:
             if state.knobs?.editing != nil {
                 x += hint("Enter", "apply", into: &frame, x: x, y: y)

@@ -11,7 +11,9 @@ enum HeaderView {
         let frozen = context.state.displayFrozen ? "display FROZEN " : ""
         let rightStart = frame.width - right.count - frozen.count
         var x = frame.put("pooltop", x: 0, y: 0, role: .header)
-        if let data {
+        if let data, drawUnreachable(into: &frame, data: data, x: x, rightStart: rightStart, glyphs: glyphs) {
+            // The outage replaces the version on row 0.
+        } else if let data {
             x += frame.put(" " + data.target, x: x, y: 0, role: .text, limit: max(0, rightStart - x - 1))
             // The whole version string when it fits, else only its number.
             if let raw = data.serverVersion ?? data.server.serverVersion {
