@@ -95,9 +95,11 @@ public final class PostgresConnection: Sendable {
         if let refusal = state.withLock({ $0.beginQuery() }) { throw refusal }
         let outcome = await session.run(sql, parameters, keepingRows: keepingRows)
         let connection = session.connection
-        let usable = PQstatus(connection) == CONNECTION_OK
+        var failure: PostgresError?
+        if case .failure(let error) = outcome { failure = error }
+        let usable = PQstatus(connection) == CONNECTION_OK && failure?.kind != .connectionLost
         let transaction = TransactionStatus(PQtransactionStatus(connection))
-        if state.withLock({ $0.endQuery(usable: usable, transactionStatus: transaction) }) { finish() }
+        if state.withLock({ $0.endQuery(usable: usable, transactionStatus: transaction, failure: failure) }) { finish() }
         return try outcome.get()
     }
 
@@ -122,6 +124,9 @@ public final class PostgresConnection: Sendable {
 
     /// False once the connection is lost or closed.
     public var isUsable: Bool { state.withLock { $0.usable } }
+
+    /// The error of the query that found the connection lost (nil if none did, e.g. closed by us).
+    public var loss: PostgresError? { state.withLock { $0.loss } }
 
     /// `.active` while a query runs; otherwise what libpq reported after the last one.
     public var transactionStatus: TransactionStatus { state.withLock { $0.transactionStatus } }

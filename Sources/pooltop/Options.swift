@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConnectionPool
+import LibPQ
 import Workload
 
 /// Where to connect. Without `--url`, the PG* environment when it names a server, else an embedded cluster.
@@ -8,6 +9,14 @@ struct TargetOptions: ParsableArguments {
         "PostgreSQL URL or key=value conninfo (default: PG* environment variables if they name a server, else a throwaway embedded cluster).",
         valueName: "url"))
     var url: String?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp(
+        "Abandon a statement whose link gives no sign of life for this long (the link is checked halfway); 0: never.",
+        valueName: "duration"))
+    var deadLinkTimeout = DurationArgument(duration: PostgresConnection.defaultDeadLinkTimeout)
+
+    /// The bound to pass on: nil when turned off.
+    var deadLinkBound: Duration? { deadLinkTimeout.duration > .zero ? deadLinkTimeout.duration : nil }
 }
 
 /// The pool's knobs: a preset, then any override. Each value is read by its knob's own parser
@@ -84,6 +93,8 @@ struct DurationArgument: ExpressibleByArgument {
         guard let duration = DurationNotation.parse(argument) else { return nil }
         self.duration = duration
     }
+
+    init(duration: Duration) { self.duration = duration }
 
     /// How --help shows a default: "10s", not the struct.
     var defaultValueDescription: String { DurationNotation.format(duration) }

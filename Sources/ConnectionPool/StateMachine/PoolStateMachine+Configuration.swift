@@ -8,10 +8,7 @@ extension PoolStateMachine {
         var actions = Actions()
         let new = configuration.successor(new)
         for change in configuration.changes(to: new) { events.append(at: now, .configurationChanged(description: change)) }
-        if connectFailures > 0, connectAllowedAt > now, new.connectRetry != configuration.connectRetry {
-            let failedAt = connectAllowedAt - configuration.connectRetry.delay(afterFailures: connectFailures)
-            connectAllowedAt = failedAt + new.connectRetry.delay(afterFailures: connectFailures)
-        }
+        if new.connectRetry != configuration.connectRetry { backoff.retime(new.connectRetry, now: now) }
         configuration = new
         guard !isShutdown else { return actions }
         relabel()

@@ -21,7 +21,8 @@ struct LoadBackend<Factory: ConnectionFactory>: Sendable {
         if let pool = pool(in: mode) {
             let snapshot = pool.snapshot()
             return PoolView(inUse: snapshot.inUse, idle: snapshot.idle, overflow: snapshot.overflowOpen,
-                            waiters: snapshot.waiters.count, open: snapshot.open, connects: snapshot.counters.connects)
+                            waiters: snapshot.waiters.count, open: snapshot.open, connects: snapshot.counters.connects,
+                            connections: ConnectionCounts(snapshot.counters))
         }
         let open = direct.open
         return PoolView(inUse: open, open: open, connects: direct.connects)

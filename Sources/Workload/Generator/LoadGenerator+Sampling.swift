@@ -50,7 +50,7 @@ extension LoadGenerator {
             return LoadMeasurement(
                 elapsed: now - statistics.epoch, totals: statistics.totals, waits: statistics.waits, workers: workers,
                 samples: statistics.samples, peaks: statistics.peaks, dropped: dropped,
-                connectionsOpened: statistics.connectionsOpened(now: view))
+                connectionsOpened: statistics.connectionsOpened(now: view), connections: statistics.connections(now: view))
         }
     }
 

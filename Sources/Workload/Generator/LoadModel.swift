@@ -92,6 +92,8 @@ public struct LoadSample: Sendable, Equatable {
     public var qps: Double
     public var errors: Int
     public var timeouts: Int
+    /// Among `errors`: statements that failed because their connection was lost.
+    public var lost: Int
     public var waitP50: Duration
     public var waitP99: Duration
     public var inUse: Int
@@ -99,11 +101,12 @@ public struct LoadSample: Sendable, Equatable {
     public var overflow: Int
     public var waiters: Int
 
-    public init(second: Int, qps: Double, errors: Int = 0, timeouts: Int = 0, waitP50: Duration = .zero, waitP99: Duration = .zero, inUse: Int = 0, idle: Int = 0, overflow: Int = 0, waiters: Int = 0) {
+    public init(second: Int, qps: Double, errors: Int = 0, timeouts: Int = 0, lost: Int = 0, waitP50: Duration = .zero, waitP99: Duration = .zero, inUse: Int = 0, idle: Int = 0, overflow: Int = 0, waiters: Int = 0) {
         self.second = second
         self.qps = qps
         self.errors = errors
         self.timeouts = timeouts
+        self.lost = lost
         self.waitP50 = waitP50
         self.waitP99 = waitP99
         self.inUse = inUse
