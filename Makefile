@@ -18,8 +18,12 @@ run: build
 
 # Fails if any test fails or if a throwaway cluster (folder or server) is left behind.
 # The end-to-end tests run the debug `pooltop` binary, so it is built first. All tests are swift-testing ones.
+# The restart tests time a recovery against the throughput before (issue 17's 1 s bound), so they run
+# on their own after the rest, not beside 400 other tests on the same cores.
 test: deps
-	@status=0; { $(SWIFT) build --product pooltop && $(SWIFT) test --disable-xctest; } || status=$$?; scripts/check-leaks.sh || status=1; exit $$status
+	@status=0; { $(SWIFT) build --product pooltop && $(SWIFT) test --disable-xctest --skip RestartRecoveryTests \
+		&& $(SWIFT) test --disable-xctest --skip-build --filter RestartRecoveryTests; } || status=$$?; \
+		scripts/check-leaks.sh || status=1; exit $$status
 
 bench: build
 	@scripts/bench.sh

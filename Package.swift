@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "WorkloadTests", dependencies: ["Workload", "ConnectionPool", "ConnectionPoolTestUtils", "LibPQ", "EmbeddedPostgres"]),
         .testTarget(name: "InspectorTests", dependencies: ["Inspector", "ConnectionPool", "Workload"]),
         // Pool presets and the workload against the real embedded server (no fakes in place of the database).
-        .testTarget(name: "IntegrationTests", dependencies: ["ConnectionPool", "Workload", "LibPQ", "EmbeddedPostgres"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["ConnectionPool", "Workload", "LibPQ", "EmbeddedPostgres", "FaultProxy"]),
         .testTarget(name: "EndToEndTests", dependencies: ["EmbeddedPostgres"]),
     ],
     swiftLanguageModes: [.v6]

@@ -37,6 +37,8 @@ int pt_put_cell(int y, int x, wchar_t ch, attr_t attrs, int pair) {
 void pt_setlocale(void) { setlocale(LC_ALL, ""); }
 
 #include <unistd.h>
+#include <signal.h>
+#include <time.h>
 
 static int pt_active = 0;
 static int pt_defaults = 0;
@@ -48,7 +50,7 @@ int pt_open(void) {
     if (screen == NULL) return -1;
     set_term(screen);
     pt_active = 1;
-    cbreak();
+    raw();  /* Ctrl-C arrives as a key: the console cancels a statement with it (quit otherwise) */
     noecho();
     nonl();
     keypad(stdscr, TRUE);
@@ -68,6 +70,40 @@ void pt_close(void) {
         endwin();
     }
     pt_active = 0;
+}
+
+static volatile sig_atomic_t pt_continued = 0;
+static void pt_on_continue(int number) { (void)number; pt_continued = 1; }
+
+/* Ctrl-Z in raw mode is a key, not a signal: do what the terminal would have done. Leave curses,
+   stop the foreground process group as the tty's SIGTSTP would (its default action, not the
+   handler ncurses installed), and after `fg` (SIGCONT) restore the saved mode and redraw. Any
+   thread may take the stop; this one waits for the SIGCONT, or 2 s when nothing stopped (an
+   orphaned process group discards SIGTSTP). SIGCONT discards every stop still pending, so the
+   handler is put back only then. */
+void pt_suspend(void) {
+    if (!pt_active || isendwin()) return;
+    def_prog_mode();
+    curs_set(1);
+    endwin();
+    struct sigaction stop, resume, previous_stop, previous_resume;
+    sigemptyset(&stop.sa_mask);
+    stop.sa_flags = 0;
+    stop.sa_handler = SIG_DFL;
+    resume = stop;
+    resume.sa_handler = pt_on_continue;
+    pt_continued = 0;
+    sigaction(SIGCONT, &resume, &previous_resume);
+    sigaction(SIGTSTP, &stop, &previous_stop);
+    kill(0, SIGTSTP);
+    struct timespec step = { 0, 10 * 1000 * 1000 };
+    for (int waited = 0; !pt_continued && waited < 200; waited++) nanosleep(&step, NULL);
+    sigaction(SIGTSTP, &previous_stop, NULL);
+    sigaction(SIGCONT, &previous_resume, NULL);
+    reset_prog_mode();
+    curs_set(0);
+    clearok(curscr, TRUE);
+    refresh();
 }
 
 int pt_is_active(void) { return pt_active && !isendwin(); }

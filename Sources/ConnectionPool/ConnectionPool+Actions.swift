@@ -42,7 +42,8 @@ extension ConnectionPool {
                 ((), machine.connectionEstablished(slot: slot, connection: connection, backendPID: connection.backendPID, now: now))
             }
         } catch {
-            withMachine { machine, now in ((), machine.connectFailed(slot: slot, message: "\(error)", now: now)) }
+            let failure = factory.classify(connectError: error)
+            withMachine { machine, now in ((), machine.connectFailed(slot: slot, message: "\(error)", failure: failure, now: now)) }
         }
     }
 

@@ -65,7 +65,8 @@ public final class ConnectionPool<Factory: ConnectionFactory>: Sendable {
     typealias Machine = ErasedStateMachine
 
     let state: Mutex<PoolState>
-    let factory: Factory
+    /// Opens the pool's connections (a no-pool load opens its own with it too).
+    public let factory: Factory
     let clock: any PoolClock
     /// `clock.now` when the pool started; the machine's times count from here.
     let origin: Duration
@@ -135,10 +136,11 @@ public final class ConnectionPool<Factory: ConnectionFactory>: Sendable {
                 }
                 return lease(assignment)
             } catch {
+                let lost = assignment.connection.isUsable ? nil : assignment.connection.lossDescription ?? "connection lost"
                 decision = withMachine { machine, now in
                     machine.prePingFailed(
                         slot: assignment.slot, checkout: assignment.checkout, holder: holder, activity: activity,
-                        requestedAt: assignment.requestedAt, now: now)
+                        requestedAt: assignment.requestedAt, lost: lost, now: now)
                 }
             }
         }
@@ -147,10 +149,10 @@ public final class ConnectionPool<Factory: ConnectionFactory>: Sendable {
     /// Returns a connection. `broken: true` closes it instead of reusing it; so does a connection that
     /// is no longer `isUsable` (callers need not check).
     nonisolated(nonsending) public func checkIn(_ lease: Lease<Connection>, broken: Bool = false) async {
-        let broken = broken || !lease.connection.isUsable
+        let lost = lease.connection.isUsable ? nil : lease.connection.lossDescription ?? "connection lost"
         let decision = withMachine { machine, now in
             machine.checkIn(
-                slot: lease.slot, checkout: lease.checkout, broken: broken, now: now,
+                slot: lease.slot, checkout: lease.checkout, broken: broken, lost: lost, now: now,
                 needsReset: { lease.connection.needsReset($0) })
         }
         guard case .reset(let connection, let mode) = decision else { return }
@@ -186,7 +188,15 @@ public final class ConnectionPool<Factory: ConnectionFactory>: Sendable {
         state.withLock { $0.machine.events.events(after: sequence) }
     }
 
+    /// Closes the connections held by check-outs now, under their holders (whose statements then fail
+    /// as lost); the holders still check them in. For a stop that must not wait for hung statements.
+    public func interruptInUse() async {
+        let held = state.withLock { $0.machine.heldConnections }
+        for connection in held { await connection.close() }
+    }
+
     /// Fails every waiter with `.shutdown`, closes idle connections now and busy ones at check-in.
+    /// Connects in flight are cancelled (a connection that opens anyway is closed).
     /// Returns once every connect and close in flight has finished; a connection that opens after the
     /// shutdown is closed before it returns.
     public func shutdown() async {
@@ -201,6 +211,7 @@ public final class ConnectionPool<Factory: ConnectionFactory>: Sendable {
         for (slot, connection) in actions.close { await close(slot: slot, connection) }
         while true {
             let running = state.withLock { Array($0.inFlight.values) }
+            for task in running { task.cancel() }
             if running.isEmpty { return }
             for task in running { await task.value }
         }

@@ -14,14 +14,24 @@ public protocol PoolableConnection: AnyObject, Sendable {
     func needsReset(_ mode: ResetMode) -> Bool
     /// Closes the connection; never throws, may be called on a broken one.
     func close() async
+    /// Once not `isUsable`: why the connection was lost, in the words a DBA would use ("terminated by
+    /// administrator command"), for the pool's `connectionLost` event. The default says nothing.
+    var lossDescription: String? { get }
 }
 
 extension PoolableConnection {
     public func needsReset(_ mode: ResetMode) -> Bool { mode != .none }
+    public var lossDescription: String? { nil }
 }
 
 /// Opens connections for the pool.
 public protocol ConnectionFactory: Sendable {
     associatedtype Connection: PoolableConnection
     func makeConnection() async throws -> Connection
+    /// What a `makeConnection` failure means for the retry (see `ConnectFailure`). The default: `.other`.
+    func classify(connectError: any Error) -> ConnectFailure
+}
+
+extension ConnectionFactory {
+    public func classify(connectError: any Error) -> ConnectFailure { .other }
 }

@@ -24,14 +24,19 @@ public final class EmbeddedPostgres: Sendable {
     public let startupDuration: Duration
 
     let folder: ClusterFolder
-    let server: ServerProcess
-    private let stopped = Mutex(false)
+    /// The running postmaster; replaced by `startServer()` after a `stopServer`.
+    let current: Mutex<ServerProcess>
+    let relaunch: ServerLaunch.Relaunch
+    let stopped = Mutex(false)
 
-    init(folder: ClusterFolder, port: Int, server: ServerProcess, binDirectory: String, startupDuration: Duration) {
+    var server: ServerProcess { current.withLock { $0 } }
+
+    init(folder: ClusterFolder, port: Int, server: ServerProcess, relaunch: ServerLaunch.Relaunch, startupDuration: Duration) {
         self.folder = folder
         self.port = port
-        self.server = server
-        self.binDirectory = binDirectory
+        self.current = Mutex(server)
+        self.relaunch = relaunch
+        self.binDirectory = relaunch.binaries.directory
         self.startupDuration = startupDuration
         self.socketDirectory = folder.path
         self.dataDirectory = folder.dataDirectory
@@ -44,18 +49,33 @@ public final class EmbeddedPostgres: Sendable {
         try await start(ServerLaunch())
     }
 
+    /// `start()` with extra `name=value` server settings (e.g. "max_connections=8").
+    public static func start(settings: [String]) async throws(EmbeddedPostgresError) -> EmbeddedPostgres {
+        try await start(ServerLaunch(settings: settings))
+    }
+
     /// `start()` as `launch` says (tests inject a bad search path, a bad setting, a folder).
     static func start(_ launch: ServerLaunch) async throws(EmbeddedPostgresError) -> EmbeddedPostgres {
-        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<EmbeddedPostgres, EmbeddedPostgresError>, Never>) in
-            // A dedicated thread: start-up blocks, and the server's parent-death signal is tied to
-            // the spawning thread, so this thread lives exactly as long as the server.
+        try await supervised { () throws(EmbeddedPostgresError) in
+            let cluster = try launch.launch()
+            return (cluster, cluster.server)
+        }
+    }
+
+    /// Runs `spawn` on a dedicated thread, which then supervises the server it started until it exits:
+    /// start-up blocks, and the server's parent-death signal is tied to the spawning thread, so the
+    /// thread lives exactly as long as the server.
+    static func supervised<T: Sendable>(
+        _ spawn: @escaping @Sendable () throws(EmbeddedPostgresError) -> (T, ServerProcess)
+    ) async throws(EmbeddedPostgresError) -> T {
+        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<T, EmbeddedPostgresError>, Never>) in
             let supervisor = Thread {
                 let server: ServerProcess
                 do throws(EmbeddedPostgresError) {
-                    let cluster = try launch.launch()
-                    server = cluster.server
+                    let (value, spawned) = try spawn()
+                    server = spawned
                     // Hand over the only reference, so a deinit never runs on this thread.
-                    continuation.resume(returning: .success(consume cluster))
+                    continuation.resume(returning: .success(value))
                 } catch {
                     continuation.resume(returning: .failure(error))
                     return

@@ -26,7 +26,8 @@ struct ServerLaunch: Sendable {
         do throws(EmbeddedPostgresError) {
             try template.copy(to: folder.dataDirectory)
             let (server, port) = try startServer(binaries: binaries, user: user, folder: folder)
-            return EmbeddedPostgres(folder: folder, port: port, server: server, binDirectory: binaries.directory,
+            let relaunch = Relaunch(launch: self, binaries: binaries, user: user, port: port)
+            return EmbeddedPostgres(folder: folder, port: port, server: server, relaunch: relaunch,
                                     startupDuration: ContinuousClock.now - began)
         } catch {
             folder.remove()
@@ -38,13 +39,8 @@ struct ServerLaunch: Sendable {
     private func startServer(binaries: ServerBinaries, user: ServerUser, folder: ClusterFolder) throws(EmbeddedPostgresError) -> (ServerProcess, Int) {
         for attempt in 1...Self.portAttempts {
             let port = try LoopbackPort.free()
-            let command = user.command(binaries.postgres, [
-                "-D", folder.dataDirectory, "-k", folder.path, "-p", "\(port)",
-                "-c", "listen_addresses=127.0.0.1",
-            ] + settings.flatMap { ["-c", $0] }, stopWithParent: true, in: folder.path)
-            let pid = try command.spawn(output: .appendToFile(folder.logFile))
-            if try Self.waitUntilReady(pid: pid, folder: folder) {
-                return (ServerProcess(pid: pid), port)
+            if let server = try spawnServer(binaries: binaries, user: user, folder: folder, port: port) {
+                return (server, port)
             }
             let tail = folder.logTail(lines: 8)
             let portTaken = tail.contains("could not bind") || tail.contains("could not create any TCP/IP sockets")
@@ -53,6 +49,25 @@ struct ServerLaunch: Sendable {
             }
         }
         throw EmbeddedPostgresError("PostgreSQL did not start: no free port on 127.0.0.1")
+    }
+
+    /// Starts the postmaster on `port` and waits until it is ready; nil if it exited first (it is reaped).
+    /// Call it on the thread that will supervise the server (its parent-death signal follows that thread).
+    func spawnServer(binaries: ServerBinaries, user: ServerUser, folder: ClusterFolder, port: Int) throws(EmbeddedPostgresError) -> ServerProcess? {
+        let command = user.command(binaries.postgres, [
+            "-D", folder.dataDirectory, "-k", folder.path, "-p", "\(port)",
+            "-c", "listen_addresses=127.0.0.1",
+        ] + settings.flatMap { ["-c", $0] }, stopWithParent: true, in: folder.path)
+        let pid = try command.spawn(output: .appendToFile(folder.logFile))
+        return try Self.waitUntilReady(pid: pid, folder: folder) ? ServerProcess(pid: pid) : nil
+    }
+
+    /// What starting the same server again needs: the same programs, user, settings and port.
+    struct Relaunch: Sendable {
+        var launch: ServerLaunch
+        var binaries: ServerBinaries
+        var user: ServerUser
+        var port: Int
     }
 
     /// True once postmaster.pid says "ready"; false if the server exited first (it is reaped).

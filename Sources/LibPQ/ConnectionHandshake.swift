@@ -32,6 +32,24 @@ enum ConnectionHandshake {
             deadline.expire()
         }
         defer { timer.cancel() }
+        // A cancelled connect (a pool shutting down) ends as a timed-out one, at once.
+        let outcome = await withTaskCancellationHandler { () async -> Result<OpaquePointer, PostgresError> in
+            do throws(PostgresError) {
+                return .success(try await poll(connection, target: target, timeout: timeout, deadline: deadline, loop: loop, probe: probe))
+            } catch {
+                return .failure(error)
+            }
+        } onCancel: {
+            deadline.expire()
+        }
+        return try outcome.get()
+    }
+
+    /// PQconnectPoll until the session is up or failed, each wait guarded by `deadline`.
+    private static func poll(
+        _ connection: OpaquePointer, target: ConnectionTarget, timeout: Duration, deadline: Deadline, loop: EventLoop,
+        probe: HandshakeProbe?
+    ) async throws(PostgresError) -> OpaquePointer {
 
         var status = PGRES_POLLING_WRITING
         while true {

@@ -10,6 +10,8 @@ struct ConnectionState {
     private(set) var closeRequested = false
     private(set) var usable = true
     private(set) var transactionStatus = TransactionStatus.idle
+    /// The error that made the connection unusable, when a query saw it.
+    private(set) var loss: PostgresError?
 
     /// Takes the query slot, or says why not.
     mutating func beginQuery() -> PostgresError? {
@@ -28,7 +30,9 @@ struct ConnectionState {
     }
 
     /// Gives the slot back with what the query left; true when a close waited for it (finish now).
-    mutating func endQuery(usable: Bool, transactionStatus: TransactionStatus) -> Bool {
+    /// `failure` is the query's error, kept as the loss when the query left the connection unusable.
+    mutating func endQuery(usable: Bool, transactionStatus: TransactionStatus, failure: PostgresError? = nil) -> Bool {
+        if self.usable && !usable && loss == nil { loss = failure }
         self.usable = self.usable && usable
         self.transactionStatus = transactionStatus
         if closeRequested {

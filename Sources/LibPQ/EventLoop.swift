@@ -198,7 +198,7 @@ final class EventLoop: TaskExecutor, Sendable {
             }
             for index in 0..<Int(count) {
                 if let token = tokens[index] {
-                    Unmanaged<SocketWatch>.fromOpaque(token).takeUnretainedValue().handle(events: masks[index])
+                    Unmanaged<SocketWatch>.fromOpaque(token).takeUnretainedValue().handle(events: masks[index], on: self.index)
                 } else {
                     var counter: UInt64 = 0
                     _ = withUnsafeMutableBytes(of: &counter) { read(wakeDescriptor, $0.baseAddress, 8) }

@@ -9,6 +9,7 @@ public final class PostgresConnection: Sendable {
     private let session: QuerySession
     private let state: Mutex<ConnectionState>
     private let cancelToken: CancelToken?
+    private let notices = NoticeInbox()
     public let backendPID: Int32
     /// E.g. 150018 for 15.18.
     public let serverVersion: Int
@@ -21,6 +22,7 @@ public final class PostgresConnection: Sendable {
             connection: connection, watch: watch, server: ServerLocation(socket: watch.descriptor, backendPID: backendPID))
         state = Mutex(ConnectionState())
         cancelToken = CancelToken(connection: connection)
+        notices.install(on: connection)
         self.backendPID = backendPID
         serverVersion = Int(PQserverVersion(connection))
         self.target = target
@@ -93,9 +95,11 @@ public final class PostgresConnection: Sendable {
         if let refusal = state.withLock({ $0.beginQuery() }) { throw refusal }
         let outcome = await session.run(sql, parameters, keepingRows: keepingRows)
         let connection = session.connection
-        let usable = PQstatus(connection) == CONNECTION_OK
+        var failure: PostgresError?
+        if case .failure(let error) = outcome { failure = error }
+        let usable = PQstatus(connection) == CONNECTION_OK && failure?.kind != .connectionLost
         let transaction = TransactionStatus(PQtransactionStatus(connection))
-        if state.withLock({ $0.endQuery(usable: usable, transactionStatus: transaction) }) { finish() }
+        if state.withLock({ $0.endQuery(usable: usable, transactionStatus: transaction, failure: failure) }) { finish() }
         return try outcome.get()
     }
 
@@ -115,8 +119,14 @@ public final class PostgresConnection: Sendable {
         cancelToken?.send()
     }
 
+    /// The notices the server sent since the last call (the newest `NoticeInbox.limit`), oldest first.
+    public func takeNotices() -> [ServerNotice] { notices.take() }
+
     /// False once the connection is lost or closed.
     public var isUsable: Bool { state.withLock { $0.usable } }
+
+    /// The error of the query that found the connection lost (nil if none did, e.g. closed by us).
+    public var loss: PostgresError? { state.withLock { $0.loss } }
 
     /// `.active` while a query runs; otherwise what libpq reported after the last one.
     public var transactionStatus: TransactionStatus { state.withLock { $0.transactionStatus } }

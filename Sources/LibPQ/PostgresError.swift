@@ -39,6 +39,31 @@ public struct PostgresError: Error, Sendable, Equatable, CustomStringConvertible
     /// session ends, so a pool should wait for one rather than retry at once.
     public var isServerFull: Bool { kind == .connectionFailed && sqlState == "53300" }
 
+    /// A connect that nothing accepted: no server answered (refused, no socket, unreachable), or the
+    /// server refused because it is starting up or shutting down (57P03). Costs the server nothing.
+    public var isRefusal: Bool { kind == .connectionFailed && (sqlState == nil || sqlState == "57P03") }
+
+    /// The server ended the session: 57P01 admin_shutdown (pg_terminate_backend, a fast or immediate
+    /// shutdown), 57P02 crash_shutdown, 57P03 cannot_connect_now. A lost connection, not a failed query.
+    public var endsSession: Bool { sqlState == "57P01" || sqlState == "57P02" || sqlState == "57P03" }
+
+    /// Why the session ended, in a DBA's words, for a lost connection's event. PostgreSQL 15 sends the
+    /// same 57P01 text for pg_terminate_backend and a fast shutdown; a detail (PostgreSQL 18 names the
+    /// sender's pid there) is kept.
+    public var lossDescription: String {
+        let detailText = detail.map { " (\($0))" } ?? ""
+        switch sqlState {
+        case "57P01" where message.contains("administrator command"):
+            return "terminated by administrator command (pg_terminate_backend or a fast shutdown)" + detailText
+        case "57P01" where message.contains("shutdown"):
+            return "terminated: the server is shutting down (\(message))" + detailText
+        case "57P01": return "terminated: \(message)" + detailText
+        case "57P02": return "terminated: the server is resetting after another server process crashed"
+        case "57P03": return "terminated: the server is not accepting connections (\(message))"
+        default: return "lost: \(message)"
+        }
+    }
+
     public var description: String {
         var text = message
         if let sqlState { text += " (SQLSTATE \(sqlState))" }

@@ -42,7 +42,7 @@ struct ResultCollector {
         defer { self = ResultCollector() }
         let lost = PQstatus(connection) == CONNECTION_BAD
         if var error {
-            if lost { error.kind = .connectionLost }
+            if lost || error.endsSession { error.kind = .connectionLost }
             return .failure(error)
         }
         if lost {

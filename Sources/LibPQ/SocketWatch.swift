@@ -143,10 +143,16 @@ final class SocketWatch: Sendable {
         }
     }
 
-    /// Called on the loop thread for each event on this socket.
-    func handle(events: UInt32) {
+    /// Called on the thread of loop `handler` for each event on this socket. Only the loop watching
+    /// the socket now resumes the waiter, so a task that follows its connection runs where the
+    /// socket is. Another loop can only hold an event it took from epoll before a move (see
+    /// `move(to:)`): it marks the socket pending and leaves the waiter to the new loop, which the
+    /// same readiness reached too (the ADD reports readiness that came before it, and readiness that
+    /// comes after reaches both sets). Moves happen between queries, when nobody is parked.
+    func handle(events: UInt32, on handler: Int) {
         let waiter = state.withLock { state -> Waiter? in
-            if let waiter = state.waiter.take() { return waiter }
+            // Read under the lock: a waiter parked after a move is seen with the move's index.
+            if handler == loopIndex.load(ordering: .relaxed), let waiter = state.waiter.take() { return waiter }
             state.pending = true
             return nil
         }

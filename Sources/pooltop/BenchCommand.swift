@@ -50,7 +50,7 @@ struct BenchCommand: AsyncParsableCommand {
         let settings = try load.settings(defaults: LoadSettings(workers: 32))
         return BenchOptions(
             target: resolved.target, pool: pool.configuration, load: settings, mode: noPool ? .noPool : .pool,
-            duration: duration.duration, warmUp: warmup.duration)
+            duration: duration.duration, warmUp: warmup.duration, deadLinkTimeout: target.deadLinkBound)
     }
 }
 

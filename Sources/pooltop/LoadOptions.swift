@@ -1,16 +1,18 @@
 import ArgumentParser
+import ConnectionPool
 import Workload
 
-/// The load the pool is driven with.
+/// The load the pool is driven with. `--workers`, `--think`, `--rate` and `--mix` are read by their knob's own
+/// parser (`LoadKnob.apply`), the one the knobs panel uses too.
 struct LoadOptions: ParsableArguments {
-    @Option(parsing: .unconditional, help: "Concurrent workers (closed loop).")
-    var workers: Int?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Concurrent workers (closed loop).", valueName: "count"))
+    var workers: String?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Pause between a worker's queries, e.g. 10ms.", valueName: "duration"))
-    var think: DurationArgument?
+    var think: String?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Open loop: queries arrive at this mean rate per second (Poisson).", valueName: "qps"))
-    var rate: Double?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Open loop: queries arrive at this mean rate per second (Poisson); off: closed loop.", valueName: "qps"))
+    var rate: String?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("One statement for every query, e.g. \"SELECT pg_sleep(0.01)\"; 'none' checks out and in only.", valueName: "sql"))
     var query: String?
@@ -22,30 +24,24 @@ struct LoadOptions: ParsableArguments {
     var paused = false
 
     func validate() throws {
-        if let workers, workers < 0 { throw ValidationError("--workers must be 0 or more, not \(workers)") }
-        if let rate, !(rate > 0 && rate.isFinite) { throw ValidationError("--rate must be a positive number of queries per second") }
         if query != nil && mix != nil { throw ValidationError("give --query or --mix, not both") }
-        _ = try queryMix(default: .selectOne)
+        _ = try settings(defaults: LoadSettings())
     }
 
     /// The settings these options describe, over `defaults` for what they leave out.
     func settings(defaults: LoadSettings) throws -> LoadSettings {
         var settings = defaults
-        if let workers { settings.workers = workers }
-        if let think { settings.thinkTime = think.duration }
-        if let rate { settings.arrivalRate = rate }
-        settings.mix = try queryMix(default: defaults.mix)
+        do {
+            for case let (knob, text?) in [(LoadKnob.workers, workers), (.think, think), (.rate, rate), (.mix, mix)] {
+                try knob.apply(text, to: &settings)
+            }
+        } catch {
+            throw ValidationError(error.naming(KnobError.flag(error.knob)))
+        }
+        if let query {
+            do { settings.mix = try QueryMix.single(query) } catch { throw ValidationError(error.description) }
+        }
         settings.paused = paused
         return settings
-    }
-
-    private func queryMix(default mix: QueryMix) throws -> QueryMix {
-        do {
-            if let query { return try QueryMix.single(query) }
-            if let text = self.mix { return try QueryMix.parse(text) }
-            return mix
-        } catch {
-            throw ValidationError(error.description)
-        }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConnectionPool
+import LibPQ
 import Workload
 
 /// Where to connect. Without `--url`, the PG* environment when it names a server, else an embedded cluster.
@@ -8,85 +9,80 @@ struct TargetOptions: ParsableArguments {
         "PostgreSQL URL or key=value conninfo (default: PG* environment variables if they name a server, else a throwaway embedded cluster).",
         valueName: "url"))
     var url: String?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp(
+        "Abandon a statement whose link gives no sign of life for this long (the link is checked halfway); 0: never.",
+        valueName: "duration"))
+    var deadLinkTimeout = DurationArgument(duration: PostgresConnection.defaultDeadLinkTimeout)
+
+    /// The bound to pass on: nil when turned off.
+    var deadLinkBound: Duration? { deadLinkTimeout.duration > .zero ? deadLinkTimeout.duration : nil }
 }
 
-/// The pool's knobs: a preset, then any override.
+/// The pool's knobs: a preset, then any override. Each value is read by its knob's own parser
+/// (`PoolKnob.apply`), the one the knobs panel uses too.
 struct PoolOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Start from a pool's defaults: \(Preset.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "name"))
     var preset: Preset = .sqlalchemy
 
-    @Option(parsing: .unconditional, help: "Connections the pool keeps.")
-    var poolSize: Int?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Connections the pool keeps.", valueName: "count"))
+    var poolSize: String?
 
-    @Option(parsing: .unconditional, help: "Extra connections under load (-1: unlimited).")
-    var maxOverflow: Int?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Extra connections under load (-1 or unlimited: no limit).", valueName: "count"))
+    var maxOverflow: String?
 
     @Option(name: .customLong("timeout"), parsing: .unconditional, help: ArgumentHelp("Check-out timeout, e.g. 30s, 500ms.", valueName: "duration"))
-    var checkoutTimeout: DurationArgument?
+    var checkoutTimeout: String?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Close connections older than this (recycle).", valueName: "duration"))
-    var maxLifetime: DurationArgument?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Close connections older than this (recycle), or off.", valueName: "duration"))
+    var maxLifetime: String?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Close connections idle longer than this.", valueName: "duration"))
-    var idleTimeout: DurationArgument?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Close connections idle longer than this, or off.", valueName: "duration"))
+    var idleTimeout: String?
 
-    @Option(parsing: .unconditional, help: "Warm idle connections to keep open.")
-    var minIdle: Int?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Warm idle connections to keep open.", valueName: "count"))
+    var minIdle: String?
 
     @Flag(inversion: .prefixedNo, help: "Validate a connection before handing it out.")
     var prePing: Bool?
 
     @Option(help: ArgumentHelp("Which idle connection a check-out takes: lifo or fifo.", valueName: "order"))
-    var idleOrder: IdleOrder?
+    var idleOrder: String?
 
     @Option(name: .customLong("reset"), help: ArgumentHelp("What check-in does: none, rollback, discard-all.", valueName: "mode"))
-    var resetOnReturn: ResetMode?
+    var resetOnReturn: String?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Warn when a connection is held longer than this.", valueName: "duration"))
-    var leakThreshold: DurationArgument?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Warn when a connection is held longer than this, or off.", valueName: "duration"))
+    var leakThreshold: String?
 
-    @Option(parsing: .unconditional, help: "Refuse check-outs beyond this many waiters.")
-    var maxWaiters: Int?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Refuse check-outs beyond this many waiters, or unlimited.", valueName: "count"))
+    var maxWaiters: String?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Back-off between failed connects: first..longest delay, doubling, e.g. 100ms..10s.", valueName: "range"))
-    var connectRetry: BackoffArgument?
+    var connectRetry: String?
 
     func validate() throws {
-        if let poolSize, poolSize < 0 { throw ValidationError("--pool-size must be 0 or more, not \(poolSize)") }
-        if let maxOverflow, maxOverflow < -1 { throw ValidationError("--max-overflow must be -1 (unlimited) or more, not \(maxOverflow)") }
-        if let minIdle, minIdle < 0 { throw ValidationError("--min-idle must be 0 or more, not \(minIdle)") }
-        if let maxWaiters, maxWaiters < 0 { throw ValidationError("--max-waiters must be 0 or more, not \(maxWaiters)") }
-        if (poolSize ?? 1) == 0 && (maxOverflow ?? 1) == 0 { throw ValidationError("--pool-size 0 with --max-overflow 0 allows no connection") }
+        do { _ = try overridden() } catch { throw ValidationError(error.naming(KnobError.flag(error.knob))) }
     }
 
     /// The preset's knobs with the user's overrides applied.
-    var configuration: PoolConfiguration {
+    var configuration: PoolConfiguration { (try? overridden()) ?? preset.configuration }
+
+    private func overridden() throws(KnobError) -> PoolConfiguration {
         var configuration = preset.configuration
-        var overridden = false
-        func set<Value>(_ keyPath: WritableKeyPath<PoolConfiguration, Value>, _ value: Value?) {
-            guard let value else { return }
-            configuration[keyPath: keyPath] = value
-            overridden = true
-        }
-        set(\.poolSize, poolSize)
-        set(\.maxOverflow, maxOverflow)
-        set(\.checkoutTimeout, checkoutTimeout?.duration)
-        set(\.maxLifetime, maxLifetime.map { Optional($0.duration) })
-        set(\.idleTimeout, idleTimeout.map { Optional($0.duration) })
-        set(\.minimumIdle, minIdle)
-        set(\.prePing, prePing)
-        set(\.idleOrder, idleOrder)
-        set(\.resetOnReturn, resetOnReturn)
-        set(\.leakThreshold, leakThreshold.map { Optional($0.duration) })
-        set(\.maxWaiters, maxWaiters.map { Optional($0) })
-        set(\.connectRetry, connectRetry?.backoff)
-        if overridden { configuration.presetName = "\(preset.rawValue)+custom" }
+        let texts: [(PoolKnob, String?)] = [
+            (.poolSize, poolSize), (.maxOverflow, maxOverflow), (.timeout, checkoutTimeout), (.maxLifetime, maxLifetime),
+            (.idleTimeout, idleTimeout), (.minIdle, minIdle), (.prePing, prePing.map { $0 ? "on" : "off" }),
+            (.idleOrder, idleOrder), (.reset, resetOnReturn), (.leakThreshold, leakThreshold), (.maxWaiters, maxWaiters),
+            (.connectRetry, connectRetry),
+        ]
+        let given = texts.compactMap { knob, text in text.map { (knob, $0) } }
+        try PoolKnob.apply(given, to: &configuration)
+        if !given.isEmpty { configuration.presetName = "\(preset.rawValue)+custom" }
         return configuration
     }
 }
 
-extension IdleOrder: ExpressibleByArgument {}
-extension ResetMode: ExpressibleByArgument {}
 extension Preset: ExpressibleByArgument {}
 
 /// A duration on the command line, in `DurationNotation`: "250ms", "2s", "1.5m", "1h"; a bare number is seconds.
@@ -98,19 +94,8 @@ struct DurationArgument: ExpressibleByArgument {
         self.duration = duration
     }
 
+    init(duration: Duration) { self.duration = duration }
+
     /// How --help shows a default: "10s", not the struct.
     var defaultValueDescription: String { DurationNotation.format(duration) }
-}
-
-/// `--connect-retry 100ms..10s`: the first and the longest delay between failed connects (doubling);
-/// a single duration is the first delay, with the default cap.
-struct BackoffArgument: ExpressibleByArgument {
-    var backoff: Backoff
-
-    init?(argument: String) {
-        guard let backoff = Backoff(notation: argument) else { return nil }
-        self.backoff = backoff
-    }
-
-    var defaultValueDescription: String { backoff.notation }
 }

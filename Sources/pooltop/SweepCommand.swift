@@ -62,7 +62,8 @@ struct SweepCommand: AsyncParsableCommand {
         if overflows == nil && pool.maxOverflow == nil { configuration.maxOverflow = 0 }
         let bench = BenchOptions(
             target: resolved.target, pool: configuration,
-            load: try load.settings(defaults: LoadSettings(workers: 32)), duration: duration.duration, warmUp: warmup.duration)
+            load: try load.settings(defaults: LoadSettings(workers: 32)), duration: duration.duration, warmUp: warmup.duration,
+            deadLinkTimeout: target.deadLinkBound)
         let options = try SweepOptions(
             bench: bench, poolSizes: Sweep.parseSizes(sizes),
             workerCounts: workerCounts.map(Sweep.parseSizes) ?? [], maxOverflows: overflows.map(Sweep.parseSizes) ?? [],

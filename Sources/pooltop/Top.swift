@@ -29,7 +29,9 @@ struct Top: AsyncParsableCommand {
         let resolved = try await ResolvedTarget.resolve(target)
         let session: LoadSession
         do {
-            session = try await LoadSession.start(target: resolved.target, configuration: pool.configuration, settings: settings)
+            session = try await LoadSession.start(
+                target: resolved.target, configuration: pool.configuration, settings: settings,
+                deadLinkTimeout: target.deadLinkBound)
         } catch {
             throw error.failure
         }

@@ -129,15 +129,21 @@ struct SlotRulesTests {
         #expect(first.connect.isEmpty)
         #expect(first.wakeUp == .milliseconds(100))
         #expect(h.events.contains(.connectFailed(message: "refused", retryIn: .milliseconds(100))))
+        h.now += .milliseconds(10)
+        // Started before the first failure was known: no news, the back-off stays.
         _ = h.machine.connectFailed(slot: 2, message: "refused", now: h.now)
-        #expect(h.events.contains(.connectFailed(message: "refused", retryIn: .milliseconds(200))))
-        #expect(h.advance(.milliseconds(100)).connect.isEmpty)
+        #expect(h.events.filter { $0 == .connectFailed(message: "refused", retryIn: .milliseconds(100)) }.count == 2)
         let probe = h.advance(.milliseconds(100))
         #expect(probe.connect == [3])  // one probe while failing
-        let served = h.establish([3])
+        _ = h.machine.connectFailed(slot: 3, message: "refused", now: h.now)
+        #expect(h.events.last == .connectFailed(message: "refused", retryIn: .milliseconds(200)))  // the probe's failure is news
+        #expect(h.advance(.milliseconds(199)).connect.isEmpty)
+        let second = h.advance(.milliseconds(1))
+        #expect(second.connect == [4])
+        let served = h.establish([4])
         #expect(served.resumedHolders == ["w1"])
-        #expect(served.connect == [4])  // success: the rest open at once
-        #expect(h.machine.counters.connectFailures == 2)
+        #expect(served.connect == [5])  // success: the rest open at once
+        #expect(h.machine.counters.connectFailures == 3)
     }
 
     @Test func idleOrderChoosesTheLeastOrMostRecentlyReturned() {

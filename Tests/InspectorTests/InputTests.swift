@@ -50,7 +50,7 @@ import Workload
         _ = press([.backTab, .backTab, .backTab], &state)
         #expect(state.view == .console && state.mode == .prompt)
         _ = press([.character("2")], &state)
-        #expect(state.view == .console && state.console.input == "2", "the console takes typing at once")
+        #expect(state.view == .console && state.console.editor.text == "2", "the console takes typing at once")
         _ = press([.tab], &state)
         #expect(state.view == .dashboard && state.mode == .normal, "Tab leaves the console prompt")
         _ = press([.character("2")], &state)
@@ -134,52 +134,6 @@ import Workload
         #expect(rows.table(.connections).selected == 22)
     }
 
-    @Test func consolePromptRunsSQLAndEscapeBacksOut() {
-        var state = ViewState()
-        _ = press([.character(":")], &state)
-        #expect(state.view == .console && state.mode == .prompt)
-        let effects = press("select 1".map { Key.character($0) } + [.enter], &state)
-        #expect(effects == [.perform(.runSQL("select 1"))])
-        #expect(state.console.running && state.console.input.isEmpty)
-        _ = press([.character("q"), .escape], &state)
-        #expect(state.mode == .normal && state.console.input == "q")
-    }
-
-    @Test func upAndDownRecallStatementsRunBefore() {
-        var state = ViewState()
-        _ = press([.character(":")], &state)
-        for sql in ["select 1", "select 2", "select 2", "select 3"] {
-            _ = press(sql.map { Key.character($0) } + [.enter], &state)
-            state.console.running = false  // the answer came back
-        }
-        #expect(state.console.history == ["select 1", "select 2", "select 3"], "a repeat of the newest is kept once")
-        _ = press("sel".map { Key.character($0) }, &state)
-        _ = press([.up], &state)
-        #expect(state.console.input == "select 3")
-        _ = press([.up, .up, .up], &state)
-        #expect(state.console.input == "select 1", "Up stops at the oldest")
-        _ = press([.down], &state)
-        #expect(state.console.input == "select 2")
-        _ = press([.down, .down], &state)
-        #expect(state.console.input == "sel", "Down past the newest gives back what was being typed")
-        // Editing a recalled statement makes it a new one: Up starts again from the newest.
-        _ = press([.up, .up, .character("0")], &state)
-        #expect(state.console.input == "select 20")
-        let effects = press([.enter], &state)
-        #expect(effects == [.perform(.runSQL("select 20"))])
-        #expect(state.console.history.last == "select 20")
-        state.console.running = false
-        _ = press([.up], &state)
-        #expect(state.console.input == "select 20")
-    }
-
-    @Test func consoleHistoryKeepsTheNewestStatements() {
-        var console = ConsoleState()
-        for index in 0..<(ConsoleState.historyLimit + 5) { console.remember("select \(index)") }
-        #expect(console.history.count == ConsoleState.historyLimit)
-        #expect(console.history.first == "select 5")
-    }
-
     @Test func sortCyclesColumnsAndShowsIt() {
         var state = ViewState()
         state.view = .connections
@@ -208,21 +162,5 @@ import Workload
         #expect(TableCatalog.visibleRows(for: .server, data: Fixtures.data, table: table, glyphs: Glyphs(ascii: false)).map(\.pid) == [5000])
         table.filter = "pg_SLEEP"
         #expect(TableCatalog.visibleRows(for: .connections, data: Fixtures.data, table: table, glyphs: Glyphs(ascii: false)).map(\.pid) == [4101])
-    }
-
-    @Test func longAnswersScrollInTheConsole() {
-        var state = ViewState()
-        state.view = .console
-        state.console.output = (1...100).map { "row \($0)" }
-        _ = press([.pageDown, .down], &state)
-        // 24 rows: the answer gets 17 of them.
-        #expect(state.console.scroll == 18)
-        let frame = FrameBuilder.build(data: Fixtures.data, state: state, size: Fixtures.compact)
-        #expect(frame.lines[6].hasPrefix("row 19"))
-        #expect(frame.lines[5].contains("lines 19-35 of 100"))
-        _ = press([.end], &state)
-        #expect(state.console.scroll == 83)
-        _ = press([.character(":"), .home], &state)
-        #expect(state.console.scroll == 0 && state.mode == .prompt)
     }
 }

@@ -49,20 +49,26 @@ import Workload
     }
 
     @Test(arguments: [Fixtures.compact, Fixtures.full])
-    func consoleShowsPromptAndResult(size: Size) {
+    func consoleShowsPromptTranscriptAndError(size: Size) {
+        let error = ServerMessage(sqlState: "42P01", message: "relation \"nope\" does not exist", position: 15)
         let frame = Fixtures.frame(.console, size) { state in
             state.mode = .prompt
-            state.console.input = "select 1"
-            state.console.lastStatement = "select now()"
-            state.console.output = ["ERROR:  relation \"nope\" does not exist (SQLSTATE 42P01)"]
+            state.console.show(.input(prompt: "pooltop=# ", text: "select * from nope;"), size: size)
+            state.console.receive(ConsoleReply(statement: "select * from nope;", outcome: .failed(error), backendPID: 4242), watching: false, size: size)
+            state.console.editor = LineEditor(text: "select 1")
         }
-        #expect(frame.lines[3].hasPrefix("SQL> select 1_"))
-        #expect(frame.contains("ran: select now()"))
-        guard let errorRow = frame.rows(containing: "SQLSTATE 42P01").first else {
+        #expect(frame.lines[3].hasPrefix("SQL console  backend 4242"))
+        #expect(frame.lines[4].hasPrefix("pooltop=# select * from nope;"))
+        guard let errorRow = frame.rows(containing: "ERROR:  relation").first else {
             Issue.record("no error row")
             return
         }
         #expect(frame[0, errorRow].role == .error)
+        #expect(frame.lines[errorRow + 2].hasPrefix(String(repeating: " ", count: "LINE 1: ".count + 14) + "^"), "the caret sits under position 15")
+        #expect(frame.contains("SQLSTATE: 42P01"))
+        let editorRow = size.height - 2
+        #expect(frame.lines[editorRow].hasPrefix("pooltop=# select 1"))
+        #expect(frame["pooltop=# select 1".count, editorRow].role == .selection, "the cursor shows after the text")
         #expect(frame.lines[size.height - 1].contains("Enter run"))
     }
 

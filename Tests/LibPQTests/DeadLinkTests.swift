@@ -12,8 +12,8 @@ import Testing
         let connection = try await PostgresConnection.connect(to: target(proxy), deadLinkTimeout: .seconds(1))
         defer { connection.close() }
         // Longer than the test: the answer can only be the watchdog's, however slow the observer is.
-        let query = Task { try await connection.query("SELECT pg_sleep(4)") }
-        try await waitUntilRunning("pg_sleep(4)", pid: connection.backendPID)
+        let query = Task { try await connection.query("SELECT pg_sleep(8)") }
+        try await waitUntilRunning("pg_sleep(8)", pid: connection.backendPID)
         let frozen = clock.now
         try proxy.set(.freeze)
         let outcome = await query.result
@@ -23,8 +23,9 @@ import Testing
             #expect(error.kind == .connectionLost)
             #expect(error.message.contains("no answer from the server for 1s: connection abandoned"))
         }
-        // The bound, one look of the watchdog (an eighth of it), and slack for a loaded machine.
-        #expect(elapsed < .milliseconds(2500))
+        // The bound (1 s of silence, then 1 s for the probe), one look of the watchdog (an eighth of
+        // it), and slack for a loaded machine: well before the statement's own 8 s.
+        #expect(elapsed < .seconds(4))
         #expect(!connection.isUsable)
     }
 
@@ -53,8 +54,9 @@ import Testing
         } throws: { error in
             (error as? PostgresError)?.kind == .timedOut
         }
+        // At connect_timeout, not at the caller's 30 s (slack for a loaded machine).
         let elapsed = clock.now - started
-        #expect(elapsed >= .milliseconds(1900) && elapsed < .seconds(4))
+        #expect(elapsed >= .milliseconds(1900) && elapsed < .seconds(10))
     }
 
     @Test func connectingToARefusingPortFailsFast() async throws {
@@ -68,7 +70,9 @@ import Testing
             guard let error = error as? PostgresError else { return false }
             return error.kind == .connectionFailed && error.message.contains("refused") && !error.isServerFull
         }
-        #expect(clock.now - started < .seconds(1))
+        // A refusal ends the attempt at once, well inside the default 10 s timeout (slack for a
+        // loaded machine: it takes milliseconds when the machine is quiet).
+        #expect(clock.now - started < .seconds(4))
     }
 
     @Test func aCutLinkMidQueryIsAConnectionLoss() async throws {
@@ -85,7 +89,8 @@ import Testing
         } throws: { error in
             (error as? PostgresError)?.kind == .connectionLost
         }
-        #expect(clock.now - started < .seconds(1))
+        // At once (milliseconds on a quiet machine), not at the statement's end 5 s later.
+        #expect(clock.now - started < .seconds(3))
         #expect(!connection.isUsable)
         #expect(proxy.openConnections == 0)
     }

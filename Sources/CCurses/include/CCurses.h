@@ -44,12 +44,14 @@ int pt_put_cell(int y, int x, wchar_t ch, attr_t attrs, int pair);
 /// Sets the locale from the environment (needed before initscr for wide characters).
 void pt_setlocale(void);
 
-/// Starts curses on the controlling terminal: locale, newterm (no exit on failure, unlike initscr), cbreak,
+/// Starts curses on the controlling terminal: locale, newterm (no exit on failure, unlike initscr), raw
+/// (Ctrl-C, Ctrl-Z and Ctrl-\ arrive as keys, not signals),
 /// noecho, keypad, invisible cursor, short Esc delay, colours with the terminal's default background.
 /// Returns 0 on success, -1 when stdin/stdout is not a terminal or the terminal is unknown.
 int pt_open(void);
 /// Ends curses mode (endwin) if it is active; safe to call more than once.
 void pt_close(void);
+void pt_suspend(void);
 /// Whether curses mode is active (started and not ended).
 int pt_is_active(void);
 /// 1 when use_default_colors succeeded, so -1 means "the terminal's own colour".

@@ -41,15 +41,17 @@ public enum PoolKnob: String, Sendable, CaseIterable {
 
 extension PoolConfiguration {
     /// What changed from `self` to `new`, one entry per knob ("pool_size 5 → 6"), the preset first
-    /// ("preset sqlalchemy → custom"). The pool emits one event per entry; the status line joins them.
+    /// ("preset sqlalchemy → custom"); a switch to a named preset says which knobs it moved
+    /// ("preset sqlalchemy → hikari moves pool_size, max_overflow"). The pool emits one event per entry.
     public func changes(to new: PoolConfiguration) -> [String] {
+        let moved = PoolKnob.allCases.filter { $0.value(in: self) != $0.value(in: new) }
         var changes: [String] = []
-        if presetName != new.presetName { changes.append("preset \(presetName) → \(new.presetName)") }
-        for knob in PoolKnob.allCases {
-            let old = knob.value(in: self)
-            let value = knob.value(in: new)
-            if old != value { changes.append("\(knob.name) \(old) → \(value)") }
+        if presetName != new.presetName {
+            let named = Preset(rawValue: new.presetName) != nil
+            changes.append("preset \(presetName) → \(new.presetName)"
+                + (named ? (moved.isEmpty ? " moves no knob" : " moves " + moved.map(\.name).joined(separator: ", ")) : ""))
         }
+        for knob in moved { changes.append("\(knob.name) \(knob.value(in: self)) → \(knob.value(in: new))") }
         return changes
     }
 

@@ -21,12 +21,22 @@ public struct PoolEvent: Sendable, Equatable {
         /// `description` says what changed, e.g. "pool_size 5 → 6".
         case configurationChanged(description: String)
         case warning(message: String)
+        /// Nothing accepted the session (no server listening, or one starting or shutting down).
+        case connectRefused(message: String, retryIn: Duration)
+        /// The server refused the session for lack of room (max_connections, SQLSTATE 53300).
+        case serverFull(message: String, retryIn: Duration)
+        /// A connect succeeded after `failures` failed ones over `failedFor`: the back-off is over.
+        case connectsRestored(failedFor: Duration, failures: Int)
+        /// The connection of `slot` (backend `backendPID`) was found lost; `cause` says why
+        /// ("terminated by administrator command").
+        case connectionLost(slot: Int, backendPID: Int32?, cause: String)
     }
 
     public var isWarning: Bool {
         switch kind {
-        case .connectFailed, .checkoutTimedOut, .leakSuspected, .warning: return true
-        case .slotChanged, .configurationChanged: return false
+        case .connectFailed, .checkoutTimedOut, .leakSuspected, .warning, .connectRefused, .serverFull, .connectionLost:
+            return true
+        case .slotChanged, .configurationChanged, .connectsRestored: return false
         }
     }
 }

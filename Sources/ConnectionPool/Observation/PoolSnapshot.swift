@@ -127,7 +127,14 @@ public struct Counters: Sendable, Equatable {
     /// Check-outs refused because `maxWaiters` waiters were already queued.
     public var rejected: Int = 0
     public var connects: Int = 0
+    /// Every failed connect; `connectRefused` and `serverFull` count those two kinds among them.
     public var connectFailures: Int = 0
+    /// Connects nothing accepted (server down, starting or shutting down).
+    public var connectRefused: Int = 0
+    /// Connects the server refused as full (SQLSTATE 53300, max_connections).
+    public var serverFull: Int = 0
+    /// Connections found lost (terminated backend, server gone, dead link), at check-in or pre-ping.
+    public var connectionsLost: Int = 0
     public var prePingFailures: Int = 0
     public var leakWarnings: Int = 0
     public var closes: [CloseReason: Int] = [:]
@@ -135,6 +142,8 @@ public struct Counters: Sendable, Equatable {
     public init() {}
 
     public func closes(_ reason: CloseReason) -> Int { closes[reason, default: 0] }
+    /// Closes started, for every reason.
+    public var closesTotal: Int { closes.values.reduce(0, +) }
 }
 
 /// Why the pool closed a connection.

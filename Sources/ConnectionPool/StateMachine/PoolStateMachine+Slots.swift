@@ -6,9 +6,7 @@ extension PoolStateMachine {
         guard let index = index(ofSlot: slot), case .connecting(let startedAt) = phase(at: index) else { return actions }
         counters.connects += 1
         connectTimes.record(now - startedAt)
-        connectFailures = 0
-        lastConnectError = nil
-        connectAllowedAt = .zero
+        endBackoff(now: now)
         slots[index].opened(connection)
         let open = SlotEntry.Open(backendPID: backendPID, openedAt: now)
         if let reason = closeReasonAtCheckIn(open, now: now) {
@@ -20,30 +18,51 @@ extension PoolStateMachine {
         return actions
     }
 
-    /// A connect failed: the slot goes away, the next attempt waits for the back-off.
-    mutating func connectFailed(slot: Int, message: String, now: Duration) -> Actions {
+    /// A connect failed: the slot goes away, the next attempt waits for the back-off. Attempts that
+    /// were already under way when an earlier failure was reported bring no news: they are counted but
+    /// do not lengthen the back-off (a burst of 15 refused connects is one failure, not 15; see
+    /// `ConnectBackoff`).
+    mutating func connectFailed(slot: Int, message: String, failure: ConnectFailure = .other, now: Duration) -> Actions {
         var actions = Actions()
-        guard let index = index(ofSlot: slot), case .connecting = phase(at: index) else { return actions }
+        guard let index = index(ofSlot: slot), case .connecting(let startedAt) = phase(at: index) else { return actions }
         if slots[index].kind == .core { coreCount -= 1 }
         removeSlot(index)
         relabel()
         events.append(at: now, .slotChanged(slot: slot, from: .connecting, to: nil, reason: .broken))
         if isShutdown { return actions }
         counters.connectFailures += 1
-        connectFailures += 1
-        lastConnectError = message
-        let delay = configuration.connectRetry.delay(afterFailures: connectFailures)
-        connectAllowedAt = now + delay
-        events.append(at: now, .connectFailed(message: message, retryIn: delay))
+        switch failure {
+        case .refused: counters.connectRefused += 1
+        case .serverFull: counters.serverFull += 1
+        case .other: break
+        }
+        backoff.fail(startedAt: startedAt, kind: failure, message: message, retry: configuration.connectRetry, now: now)
+        let delay = connectAllowedAt - now
+        switch failure {
+        case .refused: events.append(at: now, .connectRefused(message: message, retryIn: delay))
+        case .serverFull: events.append(at: now, .serverFull(message: message, retryIn: delay))
+        case .other: events.append(at: now, .connectFailed(message: message, retryIn: delay))
+        }
         startConnects(now: now, into: &actions)
         return actions
+    }
+
+    /// A connect succeeded: the back-off ends for every attempt waiting on it (`startConnects` then
+    /// opens all that demand asks for at once). After failures, says how long connects failed.
+    mutating func endBackoff(now: Duration) {
+        if let failing = backoff.failing {
+            events.append(at: now, .connectsRestored(failedFor: now - failing.since, failures: failing.attempts))
+        }
+        backoff = .clear
     }
 
     /// A holder gives a connection back. Broken ones close; others are reset (if configured) and released.
     /// `needsReset` answers for the returned connection whether the configured reset has work to do
     /// (`PoolableConnection.needsReset`); when not, the connection is released at once.
+    /// `lost` (nil: not lost) says the connection itself was lost, and why, in words for the event.
     mutating func checkIn(
-        slot: Int, checkout: UInt64, broken: Bool, now: Duration, needsReset: (ResetMode) -> Bool = { $0 != .none }
+        slot: Int, checkout: UInt64, broken: Bool, lost: String? = nil, now: Duration,
+        needsReset: (ResetMode) -> Bool = { $0 != .none }
     ) -> (CheckInDecision, Actions) {
         var actions = Actions()
         guard let index = index(ofSlot: slot), case .inUse(let open, let holding) = phase(at: index),
@@ -51,7 +70,10 @@ extension PoolStateMachine {
         else { return (.ignored, actions) }
         counters.checkins += 1
         holdTimes.record(now - holding.since)
-        if broken {
+        if let lost {
+            noteLost(slot: slot, open, cause: lost, now: now)
+            close(index, open, reason: .broken, now: now, into: &actions)
+        } else if broken {
             close(index, open, reason: .broken, now: now, into: &actions)
         } else if let reason = closeReasonAtCheckIn(open, now: now) {
             close(index, open, reason: reason, now: now, into: &actions)
@@ -101,6 +123,12 @@ extension PoolStateMachine {
     }
 
     // MARK: Internals
+
+    /// Counts a connection found lost (not merely returned broken) and says so, naming its backend.
+    mutating func noteLost(slot: Int, _ open: SlotEntry.Open, cause: String, now: Duration) {
+        counters.connectionsLost += 1
+        events.append(at: now, .connectionLost(slot: slot, backendPID: open.backendPID, cause: cause))
+    }
 
     /// Shutdown, a lowered limit or age closes a returned connection whatever the demand.
     func closeReasonAtCheckIn(_ open: SlotEntry.Open, now: Duration) -> CloseReason? {

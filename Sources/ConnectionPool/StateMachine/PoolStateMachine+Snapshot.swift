@@ -1,5 +1,15 @@
 /// The snapshot the screen and the load read.
 extension PoolStateMachine {
+    /// The connections of slots in use or being pre-pinged.
+    var heldConnections: [Connection] {
+        slots.indices.compactMap { index in
+            switch phase(at: index) {
+            case .inUse, .pinging: connection(at: index)
+            default: nil
+            }
+        }
+    }
+
     /// Slots in id order, the oldest 64 waiters, counters and cached latency summaries.
     mutating func snapshot(now: Duration) -> PoolSnapshot {
         var result = PoolSnapshot(

@@ -36,8 +36,10 @@ extension PoolStateMachine {
 
     /// A pre-ping failed: the slot is closed as broken and the check-out goes back to the FRONT of the
     /// queue with its original start time (it was the oldest when served).
+    /// `lost` says why, when the connection itself turned out lost.
     mutating func prePingFailed(
-        slot: Int, checkout: UInt64, holder: String, activity: String? = nil, requestedAt: Duration, now: Duration
+        slot: Int, checkout: UInt64, holder: String, activity: String? = nil, requestedAt: Duration, lost: String? = nil,
+        now: Duration
     )
         -> (CheckOutDecision, Actions)
     {
@@ -46,6 +48,7 @@ extension PoolStateMachine {
         if let index = index(ofSlot: slot), case .pinging(let open, let holding) = phase(at: index),
             holding.checkout == checkout
         {
+            if let lost { noteLost(slot: slot, open, cause: lost, now: now) }
             close(index, open, reason: .broken, now: now, into: &actions)
         }
         if isShutdown { return (.failed(.shutdown), actions) }

@@ -58,10 +58,12 @@ struct PoolStateMachine<Connection: Sendable, Continuation: Sendable>: Sendable 
 
     var nextSlotID = 1
     var nextCheckoutID: UInt64 = 1
-    var connectFailures = 0
-    var lastConnectError: String?
-    /// No new connect starts before this (back-off after failures).
-    var connectAllowedAt: Duration = .zero
+    var backoff = ConnectBackoff.clear
+    /// Failures that lengthened the back-off since the last successful connect.
+    var connectFailures: Int { backoff.failures }
+    /// No new connect starts before this.
+    var connectAllowedAt: Duration { backoff.allowedAt }
+    var lastConnectError: String? { backoff.lastError }
     /// The time the timer sleeps towards; nil while nothing is due.
     var wakeUpAt: Duration?
     /// An idle slot is past `idleTimeout` but kept for `minimumIdle`; a later check-in may free it.

@@ -22,6 +22,19 @@ public enum PasswordLiteral {
         return shape.contains(/(?i)\bpassword\s*=?\s*e?\x{1}/) || hasCredentialsURL(statement)
     }
 
+    /// `statement` as the screen may show it: when it spells out a password, every string literal becomes `'***'`
+    /// and a backslash command's arguments go; otherwise unchanged.
+    public static func masked(_ statement: String) -> String {
+        guard appears(in: statement) else { return statement }
+        return SQLScanner(statement).segments.map { segment in
+            switch segment.kind {
+            case .string, .dollarString: "'***'"
+            case .metaCommand: String(segment.text.prefix { !$0.isWhitespace }) + " ***"
+            default: segment.text
+            }
+        }.joined()
+    }
+
     /// `password=` (or `password =`) inside a literal, as in a conninfo given to dblink or a subscription.
     private static func isConnectionString(_ text: String) -> Bool {
         text.contains(/(?i)\bpassword\s*=/)

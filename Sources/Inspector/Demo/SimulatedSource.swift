@@ -8,6 +8,7 @@ public final class SimulatedSource: InspectorSource {
     private let state: Mutex<Simulation>
     private let clock = ContinuousClock()
     private let start: ContinuousClock.Instant
+    private let console = SimulatedConsole()
 
     public init(configuration: PoolConfiguration = PoolConfiguration(presetName: "sqlalchemy"), workers: Int = 12, seed: UInt64 = 42) {
         start = clock.now
@@ -26,6 +27,12 @@ public final class SimulatedSource: InspectorSource {
         let now = clock.now - start
         return state.withLock { $0.perform(command, at: now) }
     }
+
+    public func runConsole(_ statement: String) async -> ConsoleReply { await console.run(statement) }
+
+    public func cancelConsole() { console.cancel() }
+
+    public func endConsoleSession() async { console.end() }
 }
 
 /// The simulation's state: a value advanced in steps of one tenth of a second.
@@ -85,6 +92,7 @@ struct Simulation {
             log(.slotChanged(slot: slots[index].id, from: slots[index].state, to: nil, reason: .overflowReturned))
             slots.remove(at: index)
         }
+        closeExpiredIdle()
         var busy = 0
         for index in slots.indices {
             slots[index].age += .milliseconds(100)
@@ -176,6 +184,10 @@ struct Simulation {
                 return " ?column? \n----------\n        1\n(1 row)"
             }
             return "ERROR:  syntax error at or near \"\(sql.prefix(12))\" (SQLSTATE 42601)"
+        case .setKnob(.load(let knob), let text):
+            return setLoadKnob(knob, text)
+        case .setKnob(let knob, let text):
+            if let refusal = setPoolKnob(knob, text) { return refusal }
         case .terminateBackend(let pid):
             guard let index = slots.firstIndex(where: { $0.backendPID == pid }) else { return "no backend \(pid)" }
             log(.slotChanged(slot: slots[index].id, from: slots[index].state, to: .broken, reason: .broken))
@@ -189,7 +201,7 @@ struct Simulation {
         return changes.joined(separator: ", ")
     }
 
-    private mutating func setWorkers(_ count: Int) -> String {
+    mutating func setWorkers(_ count: Int) -> String {
         let count = max(1, count)
         settings.workers = count
         while workers.count < count { workers.append(WorkerStats(id: workers.count + 1, label: "w\(workers.count + 1)")) }

@@ -61,6 +61,8 @@ public struct Glyphs: Sendable, Equatable {
     public var infinity: String { ascii ? "inf" : "∞" }
     public var times: String { ascii ? "x" : "×" }
     public var arrow: String { ascii ? "->" : "→" }
+    /// Between the parts of one message ("server unreachable … — next attempt in 1.5s — connection refused").
+    public var dash: String { ascii ? " - " : " — " }
     public var sortDescending: String { ascii ? "v" : "▼" }
     public var sortAscending: String { ascii ? "^" : "▲" }
     public var marker: Unicode.Scalar { ascii ? "^" : "▲" }

@@ -3,4 +3,5 @@ public enum Effect: Sendable, Equatable {
     case quit
     case perform(Command)
     case nextTheme
+    case console(ConsoleEffect)
 }

@@ -3,6 +3,8 @@ import Foundation
 /// Turns a key into a new `ViewState` and the effects the app must carry out. Pure: no I/O.
 public enum InputHandler {
     public static func handle(_ key: Key, state: inout ViewState, data: DashboardData?, size: Size) -> [Effect] {
+        if let effects = handleConsoleFirst(key, state: &state, size: size) { return effects }
+        if state.knobs != nil, state.mode == .normal { return handleKnobsKey(key, state: &state, data: data) }
         switch state.mode {
         case .confirm(let confirmation):
             state.mode = .normal
@@ -14,8 +16,8 @@ public enum InputHandler {
             return []
         case .filtering:
             return handleFilterKey(key, state: &state, data: data, size: size)
-        case .prompt:
-            return handlePromptKey(key, state: &state, size: size)
+        case .prompt, .consoleQuestion:
+            return []  // the console's own (ConsoleInput)
         case .normal:
             break
         }
@@ -38,7 +40,7 @@ public enum InputHandler {
         return []
     }
 
-    private static func perform(_ action: Action, state: inout ViewState, data: DashboardData?, size: Size) -> [Effect] {
+    static func perform(_ action: Action, state: inout ViewState, data: DashboardData?, size: Size) -> [Effect] {
         switch action {
         case .quit: return [.quit]
         case .help:
@@ -99,6 +101,8 @@ public enum InputHandler {
             state.mode = .prompt
         case .terminateBackend:
             askToTerminate(state: &state, data: data)
+        case .openKnobs:
+            openKnobs(state: &state)
         }
         return []
     }
@@ -143,22 +147,6 @@ public enum InputHandler {
         }
     }
 
-    private static func scrollConsole(_ action: Action, state: inout ViewState, size: Size) {
-        let page = max(1, ScreenLayout.consoleOutputHeight(frameHeight: size.height))
-        let last = max(0, state.console.output.count - page)
-        var scroll = state.console.scroll
-        switch action {
-        case .moveUp: scroll -= 1
-        case .moveDown: scroll += 1
-        case .pageUp: scroll -= page
-        case .pageDown: scroll += page
-        case .home: scroll = 0
-        case .end: scroll = last
-        default: break
-        }
-        state.console.scroll = max(0, min(last, scroll))
-    }
-
     private static func handleFilterKey(_ key: Key, state: inout ViewState, data: DashboardData?, size: Size) -> [Effect] {
         switch key {
         case .escape:
@@ -176,39 +164,6 @@ public enum InputHandler {
             }
         case .up, .down, .pageUp, .pageDown, .home, .end:
             if let action = KeyMap.action(for: key) { move(action, state: &state, data: data, size: size) }
-        default:
-            break
-        }
-        return []
-    }
-
-    private static func handlePromptKey(_ key: Key, state: inout ViewState, size: Size) -> [Effect] {
-        switch key {
-        case .escape:
-            state.mode = .normal
-        case .enter:
-            let sql = state.console.input.trimmingCharacters(in: .whitespaces)
-            guard !sql.isEmpty, !state.console.running else { return [] }
-            state.console.running = true
-            state.console.lastStatement = sql
-            state.console.remember(sql)
-            state.console.input = ""
-            return [.perform(.runSQL(sql))]
-        case .backspace, .delete:
-            if !state.console.input.isEmpty { state.console.input.removeLast() }
-            state.console.edited()
-        case .character(let c):
-            state.console.input.append(c)
-            state.console.edited()
-        case .tab, .backTab:
-            state.mode = .normal
-            show(state.view.next(key == .tab ? 1 : -1), state: &state)
-        case .up:
-            state.console.recallOlder()
-        case .down:
-            state.console.recallNewer()
-        case .pageUp, .pageDown, .home, .end:
-            if let action = KeyMap.action(for: key) { scrollConsole(action, state: &state, size: size) }
         default:
             break
         }

@@ -9,6 +9,9 @@ public struct DashboardData: Sendable, Equatable {
     public var server: ServerSnapshot
     /// The most recent pool events, oldest first (bounded by the caller; a few hundred is plenty).
     public var events: [PoolEvent]
+    /// What the server monitor saw (unreachable, back, restarted…), oldest first, on the same timeline as `events`;
+    /// `server.reachability` is on it too, and `pool.uptime` is its present.
+    public var serverEvents: [ServerEvent]
     /// The target as shown to the user, password already masked (e.g. `postgres://app:****@host/db`).
     public var target: String
     /// The server's version string; nil when unknown.
@@ -21,12 +24,13 @@ public struct DashboardData: Sendable, Equatable {
     public init(
         pool: PoolSnapshot = PoolSnapshot(), load: LoadSnapshot = LoadSnapshot(), server: ServerSnapshot = ServerSnapshot(),
         events: [PoolEvent] = [], target: String = "", serverVersion: String? = nil, uptime: Duration = .zero,
-        loadStartedAtPoolUptime: Duration = .zero
+        loadStartedAtPoolUptime: Duration = .zero, serverEvents: [ServerEvent] = []
     ) {
         self.pool = pool
         self.load = load
         self.server = server
         self.events = events
+        self.serverEvents = serverEvents
         self.target = target
         self.serverVersion = serverVersion
         self.uptime = uptime

@@ -5,8 +5,15 @@ public protocol InspectorSource: Sendable {
     /// A consistent picture of the pool, the load and the server right now.
     func collect() async -> DashboardData
     /// Carries out a user command; returns a short status line to show (nil: nothing to say).
-    /// For `.runSQL` the returned text is the result table or the error, shown in the console view.
+    /// For `.runSQL` the returned text is a one-line summary (the console itself uses `runConsole`).
     func perform(_ command: Command) async -> String?
+    /// Runs one console statement; the console's session keeps its connection while a transaction is open.
+    func runConsole(_ statement: String) async -> ConsoleReply
+    /// Asks the server to cancel the console statement that runs (best effort; the statement then ends as
+    /// `.cancelled`). Returns at once.
+    func cancelConsole()
+    /// Rolls back an open console transaction and gives its connection back.
+    func endConsoleSession() async
 }
 
 /// A user action that changes the pool, the load or the server.
@@ -33,4 +40,6 @@ public enum Command: Sendable, Equatable {
     case runSQL(String)
     /// `pg_terminate_backend(pid)`.
     case terminateBackend(pid: Int32)
+    /// Sets one knob from text in its flag's syntax (the knobs panel); the answer names what changed or why not.
+    case setKnob(Knob, String)
 }

@@ -83,7 +83,13 @@ final class CursesScreen {
         case key(Key)
         case resize
         case redraw
+        /// Ctrl-Z: raw mode delivers it as a key (see `suspend()`).
+        case suspend
     }
+
+    /// Stops the process group as Ctrl-Z would in a cooked terminal; returns after `fg` with the
+    /// terminal back in the screen's mode (the caller redraws).
+    func suspend() { pt_suspend() }
 
     /// The next key, waiting at most `timeoutMilliseconds` (0: only what is already typed).
     func read(timeoutMilliseconds: Int) -> Input? {
@@ -102,6 +108,8 @@ final class CursesScreen {
         case 10, 13: return .key(.enter)
         case 8, 127: return .key(.backspace)
         case 12: return .redraw
+        case 26: return .suspend
+        case 1...26: return .key(.control(Character(Unicode.Scalar(UInt8(96 + code)))))
         case 0..<32: return nil
         default:
             guard let scalar = Unicode.Scalar(UInt32(code)) else { return nil }

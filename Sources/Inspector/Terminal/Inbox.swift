@@ -5,6 +5,8 @@ final class Inbox: Sendable {
     enum Message: Sendable, Equatable {
         case status(String)
         case sqlResult(String)
+        /// A console statement's reply; `watching` while a `\watch` goes on.
+        case console(ConsoleReply, watching: Bool)
     }
 
     struct State {

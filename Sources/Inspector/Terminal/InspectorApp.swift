@@ -9,10 +9,13 @@ public final class InspectorApp: Sendable {
     private let source: any InspectorSource
     private let options: InspectorOptions
     private let inbox = Inbox()
+    private let console = ConsoleRunner()
+    private let historyFile: HistoryFile
 
     public init(source: some InspectorSource, options: InspectorOptions = InspectorOptions()) {
         self.source = source
         self.options = options
+        historyFile = HistoryFile(environment: options.environment)
     }
 
     /// Runs until `q`. Throws `InspectorError.noTerminal` without a terminal. Theme problems are shown on
@@ -27,6 +30,7 @@ public final class InspectorApp: Sendable {
                     try? await Task.sleep(for: pace.interval)
                 }
             }
+            group.addTask { [source, inbox, console] in await console.run(source: source, inbox: inbox) }
             defer { group.cancelAll() }
             return try await runScreen()
         }
@@ -79,6 +83,12 @@ public final class InspectorApp: Sendable {
         var lastStatus: String?
         var shown: DashboardData?
         let clock = ContinuousClock()
+        var consoleStarted: ContinuousClock.Instant?
+        do {
+            state.console = ConsoleState(history: try historyFile.load())
+        } catch {
+            state.status = "\(error)"
+        }
 
         while !inbox.quitRequested, !TerminalGuard.restoreRequested, TerminalGuard.isActive {
             let (latest, messages) = inbox.take()
@@ -87,10 +97,21 @@ public final class InspectorApp: Sendable {
                 switch message {
                 case .status(let text): state.status = text
                 case .sqlResult(let text):
-                    state.console.running = false
-                    state.console.scroll = 0
-                    state.console.output = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                    state.console.show(.note(text, role: .text), size: screen.size)
+                case .console(let reply, let watching):
+                    state.console.receive(reply, watching: watching, size: screen.size)
+                    for case .console(let effect) in InputHandler.runPending(state: &state, size: screen.size) {
+                        if let problem = carryOut(effect) { state.status = problem }
+                    }
                 }
+            }
+            if state.console.phase.isBusy {
+                let started = consoleStarted ?? clock.now
+                consoleStarted = started
+                state.console.runningFor = clock.now - started
+            } else {
+                consoleStarted = nil
+                state.console.runningFor = nil
             }
             if state.status != lastStatus {
                 statusSince = clock.now
@@ -99,6 +120,7 @@ public final class InspectorApp: Sendable {
             if state.status != nil, clock.now - statusSince > .seconds(6) { state.status = nil }
 
             let size = screen.size
+            state.console.lay(size: size)
             screen.paint(FrameBuilder.build(data: shown, state: state, size: size))
             let interval = Duration.milliseconds(Int(1000 / max(0.1, state.refreshRate)))
             inbox.setPace(interval: interval, frozen: state.displayFrozen)
@@ -114,6 +136,9 @@ public final class InspectorApp: Sendable {
                     switch input {
                     case .resize, .redraw:
                         screen.invalidate()
+                    case .suspend:
+                        screen.suspend()
+                        screen.invalidate()
                     case .key(let key):
                         let effects = InputHandler.handle(key, state: &state, data: shown, size: screen.size)
                         for effect in effects {
@@ -124,6 +149,8 @@ public final class InspectorApp: Sendable {
                                 warnings += themes.apply(themes.next(), to: screen, state: &state)
                             case .perform(let command):
                                 perform(command)
+                            case .console(let effect):
+                                if let problem = carryOut(effect) { state.status = problem }
                             }
                         }
                     }
@@ -133,6 +160,21 @@ public final class InspectorApp: Sendable {
             }
         }
         return warnings
+    }
+
+    /// Hands a console effect to the runner (or writes the history); returns a problem to show, if any.
+    private func carryOut(_ effect: ConsoleEffect) -> String? {
+        switch effect {
+        case .run(let statement): console.submit(.run(statement))
+        case .watch(let statement, let interval): console.submit(.watch(statement, every: interval))
+        case .cancel: console.cancel(source: source)
+        case .endSession(let thenQuit):
+            console.cancel(source: source)
+            console.submit(.endSession(thenQuit: thenQuit))
+        case .saveHistory(let entries):
+            do { try historyFile.save(entries) } catch { return "\(error)" }
+        }
+        return nil
     }
 
     private func perform(_ command: Command) {

@@ -12,6 +12,7 @@ enum DashboardView {
         }
         y = PoolCellsView.draw(into: &frame, pool: data.pool, y: y, maxRows: context.compact ? 2 : 6, glyphs: context.glyphs)
         y = drawWaiters(into: &frame, pool: data.pool, y: y, glyphs: context.glyphs)
+        y = ConsoleHoldView.draw(into: &frame, pool: data.pool, console: context.state.console, y: y)
         if !context.compact { y += 1 }
         y = GaugesView.draw(into: &frame, data: data, y: y, glyphs: context.glyphs)
         y = VerdictView.draw(into: &frame, data: data, y: y, compact: context.compact)
@@ -19,7 +20,7 @@ enum DashboardView {
         let remaining = bottom - y + 1
         let chartRows = context.compact ? max(3, min(4, remaining - 5)) : max(4, min(14, remaining / 2 - 2))
         y = ChartsView.draw(into: &frame, data: data, y: y, chartRows: chartRows, glyphs: context.glyphs)
-        EventLogView.draw(into: &frame, events: data.events, top: y, bottom: bottom, glyphs: context.glyphs)
+        EventLogView.draw(into: &frame, events: data.events, serverEvents: data.serverEvents, top: y, bottom: bottom, glyphs: context.glyphs)
     }
 
     private static func drawLegend(into frame: inout Frame, y: Int, glyphs: Glyphs) {

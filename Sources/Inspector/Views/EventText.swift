@@ -29,6 +29,15 @@ enum EventText {
             return "config: \(description)"
         case .warning(let message):
             return "warning: \(message)"
+        case .connectRefused(let message, let retryIn):
+            return "server not accepting connections (connection refused): \(message) (retry in \(Format.duration(retryIn)))"
+        case .serverFull(_, let retryIn):
+            return "too many connections (max_connections reached): serving with the connections open (retry in \(Format.duration(retryIn)))"
+        case .connectsRestored(let failedFor, let failures):
+            return "server accepting connections again after \(Format.duration(failedFor)) (\(failures) failed \(failures == 1 ? "attempt" : "attempts"))"
+        case .connectionLost(let slot, let backendPID, let cause):
+            let backend = backendPID.map { "backend \($0)" } ?? "connection"
+            return "\(backend) (slot \(slot)) \(cause)"
         }
     }
 
@@ -37,7 +46,9 @@ enum EventText {
         case .slotChanged(_, _, let to, let reason):
             if to == .broken || reason == .broken { return .error }
             return to == nil ? .muted : .text
-        case .checkoutTimedOut, .connectFailed: return .error
+        case .checkoutTimedOut, .connectFailed, .connectRefused, .connectionLost: return .error
+        case .serverFull: return .warning
+        case .connectsRestored: return .accent
         case .leakSuspected, .warning: return .warning
         case .configurationChanged: return .accent
         }

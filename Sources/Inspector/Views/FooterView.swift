@@ -10,17 +10,24 @@ enum FooterView {
         case .confirm(let confirmation):
             frame.put(confirmation.question, x: 0, y: y, role: .warning)
             return
+        case .consoleQuestion(let question):
+            frame.put(question.text, x: 0, y: y, role: .warning)
+            return
         case .filtering:
             x += hint("Enter", "keep", into: &frame, x: x, y: y)
             x += hint("Esc", "clear", into: &frame, x: x, y: y)
         case .prompt:
-            x += hint("Enter", "run", into: &frame, x: x, y: y)
-            x += hint("Esc", "keys", into: &frame, x: x, y: y)
-            x += hint("Tab", "View", into: &frame, x: x, y: y)
-            x += hint("Up/Down", "history", into: &frame, x: x, y: y)
-            x += hint("PgUp/PgDn", "scroll", into: &frame, x: x, y: y)
+            x += ConsoleFooter.draw(into: &frame, console: state.console, y: y)
         case .normal:
-            if state.showHelp {
+            if state.knobs?.editing != nil {
+                x += hint("Enter", "apply", into: &frame, x: x, y: y)
+                x += hint("Esc", "cancel", into: &frame, x: x, y: y)
+            } else if state.knobs != nil, !state.showHelp {
+                x += hint("Up/Down", "knob", into: &frame, x: x, y: y)
+                x += hint("+/-", "step", into: &frame, x: x, y: y)
+                x += hint("Enter", "type", into: &frame, x: x, y: y)
+                x += hint("Esc", "close", into: &frame, x: x, y: y)
+            } else if state.showHelp {
                 x += hint("Esc", "close help", into: &frame, x: x, y: y)
                 x += hint("Up/Down", "scroll", into: &frame, x: x, y: y)
                 x += hint("q", "Quit", into: &frame, x: x, y: y)

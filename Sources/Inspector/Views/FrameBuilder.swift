@@ -24,6 +24,7 @@ public enum FrameBuilder {
             frame.put("collecting data" + state.glyphs.ellipsis, x: 1, y: 4, role: .muted)
         }
         FooterView.draw(into: &frame, context: context)
+        if state.knobs != nil { KnobsOverlay.draw(into: &frame, data: data, context: context) }
         if state.showHelp { HelpOverlay.draw(into: &frame, context: context) }
         return frame
     }

@@ -11,7 +11,9 @@ enum HeaderView {
         let frozen = context.state.displayFrozen ? "display FROZEN " : ""
         let rightStart = frame.width - right.count - frozen.count
         var x = frame.put("pooltop", x: 0, y: 0, role: .header)
-        if let data {
+        if let data, drawUnreachable(into: &frame, data: data, x: x, rightStart: rightStart, glyphs: glyphs) {
+            // The outage replaces the version on row 0.
+        } else if let data {
             x += frame.put(" " + data.target, x: x, y: 0, role: .text, limit: max(0, rightStart - x - 1))
             // The whole version string when it fits, else only its number.
             if let raw = data.serverVersion ?? data.server.serverVersion {
@@ -42,9 +44,14 @@ enum HeaderView {
         let shown: [PoolKnob] = context.compact
             ? [.poolSize, .maxOverflow]
             : [.poolSize, .maxOverflow, .timeout, .maxLifetime, .idleTimeout, .minIdle, .prePing, .idleOrder, .reset]
-        let knobs = [("preset", config.presetName)] + shown.map { ($0.name, $0.value(in: config)) }
+        // The knobs changed last come first, so a change made in the knobs panel shows here whatever the width.
+        var ordered: [PoolKnob] = []
+        for knob in recentlyChanged(data) + shown where !ordered.contains(knob) { ordered.append(knob) }
+        let knobs = [("preset", config.presetName)] + ordered.map { ($0.name, $0.value(in: config)) }
         var detail = "\(load.workers) workers"
         if let rate = load.arrivalRate { detail += " \(Format.count(rate))/s" } else if !context.compact { detail += " think " + Format.duration(load.thinkTime) }
+        if load.mode == .noPool { detail += " no-pool" }
+        if frame.width >= 150, load.mix != .selectOne { detail += " mix " + Format.fit(load.mix.mixString, 24, ellipsis: context.glyphs.ellipsis) }
         let loadText = "load " + (load.paused ? "PAUSED" : "RUNNING") + " " + detail
         let loadStart = frame.width - loadText.count - 1
         var x = 0
@@ -56,6 +63,18 @@ enum HeaderView {
         x = loadStart + frame.put("load ", x: loadStart, y: 1, role: .muted)
         x += frame.put(load.paused ? "PAUSED" : "RUNNING", x: x, y: 1, role: load.paused ? .warning : .accent)
         frame.put(" " + detail, x: x, y: 1, role: .text)
+    }
+
+    /// Pool knobs named by the newest configuration events, newest first.
+    static func recentlyChanged(_ data: DashboardData) -> [PoolKnob] {
+        var knobs: [PoolKnob] = []
+        for event in data.events.reversed() {
+            guard case .configurationChanged(let description) = event.kind,
+                let knob = PoolKnob(rawValue: String(description.prefix { $0 != " " })), !knobs.contains(knob)
+            else { continue }
+            knobs.append(knob)
+        }
+        return knobs
     }
 
     private static func drawTabs(into frame: inout Frame, data: DashboardData?, context: ViewContext) {

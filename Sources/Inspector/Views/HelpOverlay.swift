@@ -37,7 +37,7 @@ enum HelpOverlay {
         if maxTop > 0 { frame.put(" more: Up/Down ", x: left + boxWidth - 17, y: top + boxHeight - 1, role: .muted) }
     }
 
-    private static func drawBorder(into frame: inout Frame, x: Int, y: Int, width: Int, height: Int, glyphs: Glyphs) {
+    static func drawBorder(into frame: inout Frame, x: Int, y: Int, width: Int, height: Int, glyphs: Glyphs) {
         for column in x..<(x + width) {
             frame.put(glyphs.horizontal, x: column, y: y, role: .border)
             frame.put(glyphs.horizontal, x: column, y: y + height - 1, role: .border)

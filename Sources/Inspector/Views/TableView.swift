@@ -7,7 +7,7 @@ enum TableView {
             var summary = "server"
             if let version = data.server.serverVersion ?? data.serverVersion { summary += " " + version }
             if let connections = data.server.connections { summary += "  connections \(connections)" }
-            if let maximum = data.server.maxConnections { summary += "/\(maximum)" }
+            if let maximum = data.server.maxConnections { summary += data.server.connections == nil ? "  max_connections \(maximum)" : "/\(maximum)" }
             frame.put(summary, x: 0, y: top, role: .muted)
             if let reason = data.server.unavailable {
                 frame.put(reason.hasPrefix("n/a") ? reason : "n/a: " + reason, x: 0, y: top + 1, role: .warning)

@@ -11,10 +11,14 @@ public struct BenchOptions: Sendable {
     /// Run before measuring, excluded from every figure (connections open, caches warm).
     public var warmUp: Duration
     public var applicationName: String
+    /// How long a statement may wait on a dead link (nil: no bound).
+    public var deadLinkTimeout: Duration?
 
     public init(target: ConnectionTarget, pool: PoolConfiguration = PoolConfiguration(), load: LoadSettings = LoadSettings(),
                 mode: LoadMode = .pool, duration: Duration = .seconds(10), warmUp: Duration = .seconds(1),
-                applicationName: String = "pooltop-bench") {
+                applicationName: String = "pooltop-bench",
+                deadLinkTimeout: Duration? = PostgresConnection.defaultDeadLinkTimeout) {
+        self.deadLinkTimeout = deadLinkTimeout
         self.target = target
         self.pool = pool
         self.load = load
@@ -44,7 +48,7 @@ public enum Bench {
         guard options.load.workers > 0 else { throw .invalidOptions("at least one worker is needed") }
         let session = try await LoadSession.start(
             target: options.target, configuration: options.pool, settings: options.load, mode: options.mode,
-            applicationName: options.applicationName)
+            applicationName: options.applicationName, deadLinkTimeout: options.deadLinkTimeout)
         await wait(options.warmUp, phase: .warmUp, session: session, progress: progress)
         session.generator.resetStatistics()
         await wait(options.duration, phase: .measuring, session: session, progress: progress)
@@ -79,11 +83,21 @@ public enum Bench {
         let timeline = measurement.samples.map { sample in
             BenchReport.TimelineEntry(
                 second: sample.second, qps: BenchReport.round(sample.qps, 1), errors: sample.errors, timeouts: sample.timeouts,
+                lost: sample.lost,
                 waitP99Ms: BenchReport.milliseconds(sample.waitP99), waitP50Ms: BenchReport.milliseconds(sample.waitP50),
                 inUse: sample.inUse, idle: sample.idle, overflow: sample.overflow, waiters: sample.waiters)
         }
+        var kinds = BenchReport.ErrorKinds()
+        kinds.connectionLost = totals.lostConnections
+        kinds.connect = totals.connectErrors
+        kinds.query = totals.errors - totals.lostConnections - totals.connectErrors
+        kinds.checkoutTimeout = totals.timeouts
+        kinds.poolConnectFailures = measurement.connections.connectFailures
+        kinds.poolConnectRefused = measurement.connections.refused
+        kinds.poolServerFull = measurement.connections.serverFull
+        kinds.poolConnectionsLost = measurement.connections.lost
         let queryMean = totals.timedQueries == 0 ? 0 : Double(totals.queryNanoseconds) / Double(totals.timedQueries) / 1e6
-        return BenchReport(
+        var report = BenchReport(
             workers: load.workers, poolSize: noPool ? 0 : pool.poolSize,
             maxOverflow: noPool ? 0 : pool.maxOverflow, query: load.mix.label, seconds: seconds,
             queries: totals.queries, errors: totals.errors, timeouts: totals.timeouts,
@@ -101,5 +115,7 @@ public enum Bench {
             peakBacklog: measurement.peaks.backlog, dropped: measurement.dropped,
             rssMib: ResidentMemory.currentMiB.map { BenchReport.round($0, 1) },
             peakRssMib: ResidentMemory.peakMiB.map { BenchReport.round($0, 1) })
+        report.errorKinds = kinds
+        return report
     }
 }

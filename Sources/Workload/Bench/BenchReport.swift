@@ -10,6 +10,8 @@ public struct BenchReport: Sendable, Equatable, Codable {
         public var qps: Double
         public var errors: Int
         public var timeouts: Int
+        /// Among `errors`: statements whose connection was lost.
+        public var lost: Int
         public var waitP99Ms: Double
         public var waitP50Ms: Double
         public var inUse: Int
@@ -17,12 +19,13 @@ public struct BenchReport: Sendable, Equatable, Codable {
         public var overflow: Int
         public var waiters: Int
 
-        public init(second: Int, qps: Double, errors: Int = 0, timeouts: Int = 0, waitP99Ms: Double = 0, waitP50Ms: Double = 0,
-                    inUse: Int = 0, idle: Int = 0, overflow: Int = 0, waiters: Int = 0) {
+        public init(second: Int, qps: Double, errors: Int = 0, timeouts: Int = 0, lost: Int = 0, waitP99Ms: Double = 0,
+                    waitP50Ms: Double = 0, inUse: Int = 0, idle: Int = 0, overflow: Int = 0, waiters: Int = 0) {
             self.second = second
             self.qps = qps
             self.errors = errors
             self.timeouts = timeouts
+            self.lost = lost
             self.waitP99Ms = waitP99Ms
             self.waitP50Ms = waitP50Ms
             self.inUse = inUse
@@ -32,8 +35,32 @@ public struct BenchReport: Sendable, Equatable, Codable {
         }
 
         enum CodingKeys: String, CodingKey {
-            case second, qps, errors, timeouts, idle, overflow, waiters
+            case second, qps, errors, timeouts, idle, overflow, waiters, lost
             case waitP99Ms = "wait_p99_ms", waitP50Ms = "wait_p50_ms", inUse = "in_use"
+        }
+    }
+
+    /// The run's failures by kind. `connectionLost + query + connect` is `errors` (statements that
+    /// failed); `checkoutTimeout` is `timeouts`; the `pool…` figures are the pool's own connect attempts
+    /// and the connections it found lost (no statement need have failed for them).
+    public struct ErrorKinds: Sendable, Equatable, Codable {
+        public var connectionLost = 0
+        public var query = 0
+        /// No-pool mode: statements whose connection could not be opened.
+        public var connect = 0
+        public var checkoutTimeout = 0
+        public var poolConnectFailures = 0
+        public var poolConnectRefused = 0
+        public var poolServerFull = 0
+        public var poolConnectionsLost = 0
+
+        public init() {}
+
+        enum CodingKeys: String, CodingKey {
+            case query, connect
+            case connectionLost = "connection_lost", checkoutTimeout = "checkout_timeout"
+            case poolConnectFailures = "pool_connect_failures", poolConnectRefused = "pool_connect_refused"
+            case poolServerFull = "pool_server_full", poolConnectionsLost = "pool_connections_lost"
         }
     }
 
@@ -73,6 +100,7 @@ public struct BenchReport: Sendable, Equatable, Codable {
     public var dropped: Int
     public var rssMib: Double?
     public var peakRssMib: Double?
+    public var errorKinds = ErrorKinds()
 
     public init(
         workers: Int, poolSize: Int, maxOverflow: Int, query: String, seconds: Double, queries: Int, qps: Double? = nil,
@@ -121,7 +149,7 @@ public struct BenchReport: Sendable, Equatable, Codable {
         case connectionsOpened = "connections_opened", peakInUse = "peak_in_use", peakOverflow = "peak_overflow"
         case warmUpSeconds = "warm_up_seconds", queryMeanMs = "query_mean_ms", peakOpen = "peak_open"
         case peakWaiters = "peak_waiters", thinkMs = "think_ms", arrivalRate = "arrival_rate", peakBacklog = "peak_backlog"
-        case rssMib = "rss_mib", peakRssMib = "peak_rss_mib"
+        case rssMib = "rss_mib", peakRssMib = "peak_rss_mib", errorKinds = "errors_by_kind"
     }
 
     /// The one JSON object, keys sorted, on one line.
@@ -144,6 +172,14 @@ public struct BenchReport: Sendable, Equatable, Codable {
             : "pool_size \(poolSize) + max_overflow \(maxOverflow) (preset \(preset))"
         lines.append("pooltop bench: \(workers) workers, \(poolText), \(query), \(Self.format(seconds)) s measured")
         lines.append("  queries    \(queries)  (\(Self.format(qps)) q/s)   errors \(errors)   timeouts \(timeouts)")
+        let kinds = errorKinds
+        if errors + timeouts + kinds.poolConnectFailures + kinds.poolConnectionsLost > 0 {
+            var text = "  errors     \(kinds.connectionLost) connection lost, \(kinds.query) query, \(kinds.checkoutTimeout) checkout timeout"
+            if kinds.connect > 0 { text += ", \(kinds.connect) connect" }
+            text += "; pool: \(kinds.poolConnectionsLost) connections lost, \(kinds.poolConnectFailures) connects failed"
+            text += " (\(kinds.poolConnectRefused) refused, \(kinds.poolServerFull) server full)"
+            lines.append(text)
+        }
         lines.append("  wait       p50 \(Self.format(waitP50Ms)) ms   p99 \(Self.format(waitP99Ms)) ms   max \(Self.format(waitMaxMs)) ms   mean \(Self.format(waitMeanMs)) ms")
         lines.append("  query      mean \(Self.format(queryMeanMs)) ms")
         lines.append("  fairness   \(DecimalNotation.fixed(fairness, digits: 3)) (Jain's index over \(workers) workers' query counts)")

@@ -14,7 +14,7 @@ extension LoadGenerator {
         do {
             connection = try await direct.factory.makeConnection()
         } catch {
-            shard.finished(id: id, queryTime: nil, error: "\(error)", next: next)
+            shard.finished(id: id, queryTime: nil, error: "\(error)", failure: .connect, next: next)
             return await pause(for: .milliseconds(10))
         }
         direct.connected()
@@ -22,8 +22,9 @@ extension LoadGenerator {
         let started = clock.now
         let failure = await connection.run(query.operation, readWrite: readWrite, random: &random)
         let queryTime: Duration? = query.activity == nil ? nil : clock.now - started
+        let kind: StatementFailure = failure != nil && !connection.isUsable ? .connectionLost : .query
         await connection.close()
-        shard.finished(id: id, queryTime: queryTime, error: failure?.description, next: next)
+        shard.finished(id: id, queryTime: queryTime, error: failure?.description, failure: kind, next: next)
         return true
     }
 }

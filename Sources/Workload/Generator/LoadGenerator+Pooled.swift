@@ -30,8 +30,10 @@ extension LoadGenerator {
             failure = await lease.connection.run(query.operation, readWrite: readWrite, random: &random)
             queryTime = clock.now - began
         }
+        // A failure that left the connection unusable is a lost connection, not a failed query.
+        let kind: StatementFailure = failure != nil && !lease.connection.isUsable ? .connectionLost : .query
         await pool.checkIn(lease)
-        shard.finished(id: id, queryTime: queryTime, error: failure?.description, next: next)
+        shard.finished(id: id, queryTime: queryTime, error: failure?.description, failure: kind, next: next)
         return true
     }
 }

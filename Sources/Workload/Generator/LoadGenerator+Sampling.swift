@@ -5,7 +5,7 @@ extension LoadGenerator {
             let deadline = state.withLock { $0.statistics.nextSampleAt }
             let wake = min(deadline, clock.now + .milliseconds(100))
             do { try await clock.sleep(until: wake) } catch { return }
-            let view = backend.view
+            let view = self.view
             let backlog = arrivals.backlog
             state.withLock { $0.statistics.include(view, backlog: backlog) }
             if clock.now >= deadline { tick(final: false) }
@@ -18,7 +18,7 @@ extension LoadGenerator {
             var counts = IntervalCounts()
             var waits = WaitHistogram.make()
             for shard in shards { shard.drain(into: &counts, waits: &waits) }
-            let view = backend.view
+            let view = self.view
             let backlog = arrivals.backlog
             let now = clock.now
             state.withLock { state in
@@ -32,7 +32,7 @@ extension LoadGenerator {
     public func resetStatistics() {
         tickLock.withLock { _ in
             for shard in shards { shard.resetCounters() }
-            let view = backend.view
+            let view = self.view
             let now = clock.now
             arrivals.resetDropped()
             state.withLock { $0.statistics.reset(now: now, view: view) }
@@ -42,7 +42,7 @@ extension LoadGenerator {
     func measure() -> LoadMeasurement {
         tick(final: true)
         let workers = workerStats()
-        let view = backend.view
+        let view = self.view
         let dropped = arrivals.dropped
         let now = clock.now
         return state.withLock { state in
@@ -50,7 +50,7 @@ extension LoadGenerator {
             return LoadMeasurement(
                 elapsed: now - statistics.epoch, totals: statistics.totals, waits: statistics.waits, workers: workers,
                 samples: statistics.samples, peaks: statistics.peaks, dropped: dropped,
-                connectionsOpened: statistics.connectionsOpened(now: view))
+                connectionsOpened: statistics.connectionsOpened(now: view), connections: statistics.connections(now: view))
         }
     }
 
@@ -74,7 +74,7 @@ extension LoadGenerator {
             var snapshot = LoadSnapshot(
                 settings: state.settings, elapsed: now - state.statistics.epoch, queries: totals.queries, errors: totals.errors,
                 timeouts: totals.timeouts, backlog: backlog, workers: workers, samples: state.statistics.samples)
-            snapshot.mode = mode
+            snapshot.mode = state.settings.mode
             snapshot.dropped = dropped
             snapshot.meanQueryTime = .nanoseconds(meanNanoseconds)
             return snapshot

@@ -48,17 +48,33 @@ extension LoadGenerator {
             let next: WorkerState = thinks ? .thinking : (openLoop ? .idle : .waiting)
             let query = plan.pick(&random)
             let keepGoing: Bool
-            switch backend {
-            case .pool(let pool):
+            if let pool = backend.pool(in: settings.mode) {
                 keepGoing = await runPooled(query, pool: pool, id: id, label: label, shard: shard, random: &random, next: next)
-            case .direct(let direct):
-                keepGoing = await runDirect(query, direct: direct, id: id, shard: shard, random: &random, next: next)
+            } else {
+                keepGoing = await runDirect(query, direct: backend.direct, id: id, shard: shard, random: &random, next: next)
             }
             if !keepGoing { return }
             if thinks {
-                guard await pause(for: settings.thinkTime) else { return }
+                guard await think(from: clock.now, plan: plan) else { return }
                 shard.setState(id: id, .waiting)
             }
+        }
+    }
+
+    /// How long a thinking worker sleeps before it looks for new settings.
+    static var thinkSlice: Duration { .milliseconds(250) }
+
+    /// Thinks for the think time in force, counted from `start`: new settings shorten or lengthen it within a
+    /// `thinkSlice`, and a switch to the open loop or a pause ends it. False if the task was cancelled.
+    nonisolated(nonsending) func think(from start: Duration, plan: LoadPlan) async -> Bool {
+        var plan = plan
+        while true {
+            if plan.isOpenLoop || plan.settings.paused { return true }
+            let deadline = start + plan.settings.thinkTime
+            let now = clock.now
+            if now >= deadline { return true }
+            do { try await clock.sleep(until: min(deadline, now + Self.thinkSlice)) } catch { return false }
+            if plans.generation != plan.generation { plan = plans.plan }
         }
     }
 

@@ -61,11 +61,17 @@ where Factory.Connection: WorkloadConnection {
         self.arrivalSeed = arrivalSeed
         readWrite = ReadWriteTable(name: "pooltop_rw_\(ProcessInfo.processInfo.processIdentifier)")
         shards = (0..<shardCount).map { LoadShard(index: $0, of: shardCount) }
+        var settings = settings
+        settings.mode = backend.mode(settings.mode)
         plans = PlanStore(LoadPlan(generation: 0, settings: settings, readWriteTable: readWrite.name))
         state = Mutex(State(settings: settings, statistics: LoadStatistics(now: clock.now)))
     }
 
-    public var mode: LoadMode { backend.mode }
+    /// Through the pool or a connection per query, as the settings in force say.
+    public var mode: LoadMode { settings.mode }
+
+    /// What the load's connections look like now, in the mode in force.
+    var view: PoolView { backend.view(in: mode) }
 
     public var settings: LoadSettings { state.withLock { $0.settings } }
 
@@ -82,8 +88,11 @@ where Factory.Connection: WorkloadConnection {
         }
     }
 
-    /// Applies new settings: workers grow or shrink, think time, rate, mix and pause take effect at once.
+    /// Applies new settings: workers grow or shrink; think time, rate (open ⇄ closed loop), mix, mode and
+    /// pause take effect at each worker's next query. A load made without a pool stays in no-pool mode.
     public func update(_ settings: LoadSettings) {
+        var settings = settings
+        settings.mode = backend.mode(settings.mode)
         let (wasOpen, isOpen) = state.withLock { state -> (Bool, Bool) in
             let wasOpen = (state.settings.arrivalRate ?? 0) > 0
             state.settings = settings
@@ -127,13 +136,12 @@ where Factory.Connection: WorkloadConnection {
 
     private func dropReadWriteTable() async {
         let sql = readWrite.dropStatement
-        switch backend {
-        case .pool(let pool):
+        if let pool = backend.pool {
             _ = try? await pool.withConnection(holder: "pooltop-cleanup") { connection in
                 try await connection.execute(sql, [])
             }
-        case .direct(let direct):
-            guard let connection = try? await direct.factory.makeConnection() else { return }
+        } else {
+            guard let connection = try? await backend.direct.factory.makeConnection() else { return }
             _ = try? await connection.execute(sql, [])
             await connection.close()
         }

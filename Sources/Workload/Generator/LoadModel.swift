@@ -10,13 +10,19 @@ public struct LoadSettings: Sendable, Equatable {
     public var arrivalRate: Double?
     public var mix: QueryMix
     public var paused: Bool
+    /// Through the pool, or a new connection per query; switchable while running when the load has a pool.
+    public var mode: LoadMode
 
-    public init(workers: Int = 32, thinkTime: Duration = .zero, arrivalRate: Double? = nil, mix: QueryMix = .selectOne, paused: Bool = false) {
+    public init(
+        workers: Int = 32, thinkTime: Duration = .zero, arrivalRate: Double? = nil, mix: QueryMix = .selectOne, paused: Bool = false,
+        mode: LoadMode = .pool
+    ) {
         self.workers = workers
         self.thinkTime = thinkTime
         self.arrivalRate = arrivalRate
         self.mix = mix
         self.paused = paused
+        self.mode = mode
     }
 }
 
@@ -86,6 +92,8 @@ public struct LoadSample: Sendable, Equatable {
     public var qps: Double
     public var errors: Int
     public var timeouts: Int
+    /// Among `errors`: statements that failed because their connection was lost.
+    public var lost: Int
     public var waitP50: Duration
     public var waitP99: Duration
     public var inUse: Int
@@ -97,13 +105,14 @@ public struct LoadSample: Sendable, Equatable {
     /// Mean check-out wait of the second's check-outs.
     public var waitMean: Duration = .zero
 
-    public init(second: Int, qps: Double, errors: Int = 0, timeouts: Int = 0, waitP50: Duration = .zero, waitP99: Duration = .zero, inUse: Int = 0, idle: Int = 0, overflow: Int = 0, waiters: Int = 0, queryMean: Duration = .zero, waitMean: Duration = .zero) {
+    public init(second: Int, qps: Double, errors: Int = 0, timeouts: Int = 0, lost: Int = 0, waitP50: Duration = .zero, waitP99: Duration = .zero, inUse: Int = 0, idle: Int = 0, overflow: Int = 0, waiters: Int = 0, queryMean: Duration = .zero, waitMean: Duration = .zero) {
         self.queryMean = queryMean
         self.waitMean = waitMean
         self.second = second
         self.qps = qps
         self.errors = errors
         self.timeouts = timeouts
+        self.lost = lost
         self.waitP50 = waitP50
         self.waitP99 = waitP99
         self.inUse = inUse

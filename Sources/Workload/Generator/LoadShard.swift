@@ -1,10 +1,25 @@
 import Histogram
 import Synchronization
 
+/// Why a statement failed.
+enum StatementFailure: Sendable {
+    /// The server rejected it; the connection is still usable.
+    case query
+    /// Its connection was lost (terminated backend, server gone, dead link).
+    case connectionLost
+    /// No-pool mode: its connection could not be opened.
+    case connect
+}
+
 /// Counters since the last drain: what the sampler folds into a per-second sample.
 struct IntervalCounts: Sendable {
     var queries = 0
+    /// Every failed statement; `lostConnections` and `connectErrors` count those kinds among them,
+    /// the rest failed in the server (query errors).
     var errors = 0
+    var lostConnections = 0
+    /// No-pool mode: the connection for the statement could not be opened.
+    var connectErrors = 0
     var timeouts = 0
     /// Sum and count of statement times (check-out to check-in excluded), for the mean query time.
     var queryNanoseconds: Int64 = 0
@@ -13,6 +28,8 @@ struct IntervalCounts: Sendable {
     mutating func add(_ other: IntervalCounts) {
         queries += other.queries
         errors += other.errors
+        lostConnections += other.lostConnections
+        connectErrors += other.connectErrors
         timeouts += other.timeouts
         queryNanoseconds += other.queryNanoseconds
         timedQueries += other.timedQueries
@@ -80,8 +97,8 @@ final class LoadShard: Sendable {
         }
     }
 
-    /// A query finished (with `error` if it failed); `queryTime` is nil when nothing was sent.
-    func finished(id: Int, queryTime: Duration?, error: String?, next: WorkerState) {
+    /// A query finished (with `error` if it failed, of kind `failure`); `queryTime` is nil when nothing was sent.
+    func finished(id: Int, queryTime: Duration?, error: String?, failure: StatementFailure = .query, next: WorkerState) {
         state.withLock { state in
             if let queryTime {
                 state.counts.queryNanoseconds += queryTime.nanoseconds
@@ -91,6 +108,11 @@ final class LoadShard: Sendable {
             let known = slot < state.records.count && state.records[slot] != nil
             if let error {
                 state.counts.errors += 1
+                switch failure {
+                case .query: break
+                case .connectionLost: state.counts.lostConnections += 1
+                case .connect: state.counts.connectErrors += 1
+                }
                 if known {
                     state.records[slot]!.stats.errors += 1
                     state.records[slot]!.stats.lastError = error

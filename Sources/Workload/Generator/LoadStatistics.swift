@@ -13,8 +13,9 @@ struct LoadStatistics: Sendable {
     private(set) var totals = IntervalCounts()
     private(set) var waits = WaitHistogram.make()
     private(set) var peaks = LoadPeaks()
-    /// The backend's connect count when the measurement started.
+    /// The backend's connect count and connection counts when the measurement started.
     private var connectsAtReset: Int
+    private var connectionsAtReset = ConnectionCounts()
 
     init(now: Duration) {
         epoch = now
@@ -36,6 +37,7 @@ struct LoadStatistics: Sendable {
         peaks = LoadPeaks()
         peaks.include(view, backlog: 0)
         connectsAtReset = view.connects
+        connectionsAtReset = view.connections
     }
 
     mutating func include(_ view: PoolView, backlog: Int) {
@@ -56,6 +58,7 @@ struct LoadStatistics: Sendable {
         samplesTaken += 1
         samples.append(LoadSample(
             second: samplesTaken, qps: Double(counts.queries) / seconds, errors: counts.errors, timeouts: counts.timeouts,
+            lost: counts.lostConnections,
             waitP50: WaitHistogram.percentile(interval, 50), waitP99: WaitHistogram.percentile(interval, 99),
             inUse: view.inUse, idle: view.idle, overflow: view.overflow, waiters: view.waiters,
             queryMean: counts.timedQueries == 0 ? .zero : .nanoseconds(counts.queryNanoseconds / Int64(counts.timedQueries)),
@@ -65,4 +68,7 @@ struct LoadStatistics: Sendable {
 
     /// Connections opened since the reset, given the backend's count now.
     func connectionsOpened(now view: PoolView) -> Int { view.connects - connectsAtReset }
+
+    /// The pool's connect failures and losses since the reset, given its counts now.
+    func connections(now view: PoolView) -> ConnectionCounts { view.connections - connectionsAtReset }
 }

@@ -1,27 +1,26 @@
+import ConnectionPool
 import LibPQ
 
-/// Watches what the server sees (pg_stat_activity, max_connections, version) over its own connection, not
-/// one of the pool's. Never throws: on any failure the snapshot is degraded with the reason, and the next
-/// poll reconnects, until `close()`.
+/// Watches what the server sees (pg_stat_activity, max_connections, version, postmaster start time) over its
+/// own session, not one of the pool's. It reconnects by itself: a lost or refused session starts a back-off
+/// (capped at 2 s, `MonitorStateMachine`) and the next poll after it tries again, until `close()`. Never throws:
+/// a snapshot it cannot take is degraded with the reason, and what happened is told by `takeEvents()`.
 public actor ServerMonitor {
-    /// The monitor's own session, and whether it may open one.
-    private enum State {
-        case disconnected
-        case connected(PostgresConnection)
-        /// `close()` was called: nothing connects again.
-        case closed
-    }
-
     private let target: ConnectionTarget
     private let applicationName: String
-    private var state = State.disconnected
+    /// The monitor's time: reachability and events are stamped with it.
+    public nonisolated let clock: any PoolClock
+    private var machine = MonitorStateMachine<PostgresConnection>()
+    /// Told but not yet taken, oldest first (bounded).
+    private var pending: [ServerEvent] = []
     /// Kept across reconnects, so a degraded snapshot still names the server.
     private var serverVersion: String?
     private var maxConnections: Int?
 
-    public init(target: ConnectionTarget, applicationName: String = "pooltop-monitor") {
+    public init(target: ConnectionTarget, applicationName: String = "pooltop-monitor", clock: any PoolClock = ContinuousPoolClock()) {
         self.target = target
         self.applicationName = applicationName
+        self.clock = clock
     }
 
     static let activityQuery = """
@@ -31,73 +30,132 @@ public actor ServerMonitor {
         CASE WHEN state = 'active' THEN extract(epoch FROM clock_timestamp() - query_start)::float8 END \
         FROM pg_stat_activity WHERE backend_type = 'client backend' ORDER BY pid
         """
+    static let settingsQuery = """
+        SELECT current_setting('server_version'), current_setting('max_connections')::int, pg_postmaster_start_time()::text
+        """
 
     /// The server now, or a snapshot with `unavailable` set to why it cannot be seen.
+    /// A session found lost is replaced within the same poll when the server still answers.
     public func poll() async -> ServerSnapshot {
-        do throws(PostgresError) {
-            guard let connection = try await connected() else {
-                return ServerSnapshot(serverVersion: serverVersion, maxConnections: maxConnections, unavailable: "n/a: monitor closed")
+        for _ in 1...2 {
+            let connection: PostgresConnection
+            switch await session() {
+            case .success(let open): connection = open
+            case .failure: return degraded(nil)
             }
-            let result = try await connection.query(Self.activityQuery)
-            let backends = result.rows.compactMap(Self.backend)
-            return ServerSnapshot(serverVersion: serverVersion, maxConnections: maxConnections, connections: backends.count,
-                                  backends: backends)
-        } catch {
-            if case .connected(let connection) = state, !connection.isUsable { disconnect() }
-            let reason = error.kind == .connectionFailed || error.kind == .connectionLost ? "server unreachable" : error.message
-            return ServerSnapshot(serverVersion: serverVersion, maxConnections: maxConnections, unavailable: "n/a: \(reason)")
+            do throws(PostgresError) {
+                let result = try await connection.query(Self.activityQuery)
+                let backends = result.rows.compactMap(Self.backend)
+                tell(machine.observed(connections: backends.count, maximum: maxConnections, at: clock.now))
+                return ServerSnapshot(serverVersion: serverVersion, maxConnections: maxConnections, connections: backends.count,
+                                      backends: backends, reachability: machine.reachability)
+            } catch {
+                guard isLoss(error, of: connection) else { return degraded(error.message) }
+                lose(connection, reason: UnreachableReason.text(for: error))
+            }
         }
+        return degraded(nil)
     }
 
     /// Asks the server to end a backend (`pg_terminate_backend`); nil on success, else the reason.
     public func terminate(pid: Int32) async -> String? {
+        let connection: PostgresConnection
+        switch await session() {
+        case .success(let open): connection = open
+        case .failure(let reason): return reason.isClosed ? "the server monitor is closed" : "server unreachable: \(reason.text)"
+        }
         do throws(PostgresError) {
-            guard let connection = try await connected() else { return "the server monitor is closed" }
             let result = try await connection.query("SELECT pg_terminate_backend($1)", [String(pid)])
             return result.rows.first?.first == "t" ? nil : "backend \(pid) was not terminated"
         } catch {
+            if isLoss(error, of: connection) { lose(connection, reason: UnreachableReason.text(for: error)) }
             return error.description
         }
     }
 
+    /// What happened since the last call (server unreachable, back, restarted, near max_connections), oldest first.
+    public func takeEvents() -> [ServerEvent] {
+        defer { pending.removeAll() }
+        return pending
+    }
+
     /// Ends the monitor's session for good: later polls and terminations answer without connecting.
     public func close() {
-        if case .connected(let connection) = state { connection.close() }
-        state = .closed
+        machine.close()?.close()
     }
 
-    /// The open session, opened if need be; nil once closed.
-    private func connected() async throws(PostgresError) -> PostgresConnection? {
-        switch state {
-        case .closed: return nil
-        case .connected(let connection) where connection.isUsable: return connection
-        case .connected, .disconnected: disconnect()
-        }
-        let fresh = try await PostgresConnection.connect(to: target, timeout: .seconds(5), applicationName: applicationName)
-        // The actor is re-entered while connecting: a close, or another caller's connect, may have come first.
-        switch state {
-        case .closed:
-            fresh.close()
-            return nil
-        case .connected(let other):
-            fresh.close()
-            return other
-        case .disconnected:
-            state = .connected(fresh)
-        }
-        let settings = try await fresh.query("SELECT current_setting('server_version'), current_setting('max_connections')::int")
-        if let row = settings.rows.first {
-            serverVersion = row[0]
-            maxConnections = row.count > 1 ? row[1].flatMap { Int($0) } : nil
-        }
-        return fresh
+    /// Why there is no session to use.
+    private struct NoSession: Error {
+        var text: String
+        var isClosed = false
     }
 
-    /// Drops a session (to reconnect at the next call); a closed monitor stays closed.
-    private func disconnect() {
-        guard case .connected(let connection) = state else { return }
-        connection.close()
-        state = .disconnected
+    /// The open session, opened if the back-off allows; else why not.
+    private func session() async -> Result<PostgresConnection, NoSession> {
+        switch machine.use(at: clock.now) {
+        case .closed: return .failure(NoSession(text: "monitor closed", isClosed: true))
+        case .wait(_, let reason): return .failure(NoSession(text: reason))
+        case .existing(let connection) where connection.isUsable: return .success(connection)
+        case .existing(let connection):
+            // Found lost outside a query (e.g. by the link watchdog): replaced at once, as after a failed query.
+            lose(connection, reason: "connection lost")
+        case .connect: break
+        }
+        do throws(PostgresError) {
+            let fresh = try await PostgresConnection.connect(to: target, timeout: .seconds(5), applicationName: applicationName)
+            let settings: [String?]
+            do throws(PostgresError) {
+                settings = try await fresh.query(Self.settingsQuery).rows.first ?? []
+            } catch {
+                fresh.close()
+                throw error
+            }
+            // The actor is re-entered while connecting: a close, or another caller's connect, may have come first.
+            let outcome = machine.established(fresh, at: clock.now, postmasterStart: settings.count > 2 ? settings[2] : nil)
+            outcome.discard?.close()
+            guard let connection = outcome.use else { return .failure(NoSession(text: "monitor closed", isClosed: true)) }
+            if connection === fresh, !settings.isEmpty {
+                serverVersion = settings[0]
+                maxConnections = settings.count > 1 ? settings[1].flatMap { Int($0) } : nil
+            }
+            tell(outcome.events)
+            return .success(connection)
+        } catch {
+            let reason = UnreachableReason.text(for: error)
+            let outcome = machine.failed(at: clock.now, reason: reason)
+            outcome.discard?.close()
+            tell(outcome.events)
+            return .failure(NoSession(text: reason))
+        }
+    }
+
+    /// A failure that means the session is gone (as opposed to a query the server refused).
+    private func isLoss(_ error: PostgresError, of connection: PostgresConnection) -> Bool {
+        error.kind == .connectionLost || error.kind == .connectionFailed || !connection.isUsable
+    }
+
+    private func lose(_ connection: PostgresConnection, reason: String) {
+        let outcome = machine.failed(connection, at: clock.now, reason: reason)
+        outcome.discard?.close()
+        tell(outcome.events)
+    }
+
+    private func tell(_ events: [ServerEvent]) {
+        pending.append(contentsOf: events)
+        if pending.count > 100 { pending.removeFirst(pending.count - 100) }
+    }
+
+    /// A snapshot that keeps what is known of the server and says why the rest is missing: `detail`, or the
+    /// reachability's reason.
+    private func degraded(_ detail: String?) -> ServerSnapshot {
+        let reason: String
+        switch machine.reachability {
+        case .unreachable(_, let lastError, _, _): reason = detail ?? "server unreachable — \(lastError)"
+        case .closed: reason = "monitor closed"
+        case .unknown, .reachable: reason = detail ?? "server unreachable"
+        }
+        return ServerSnapshot(serverVersion: serverVersion, maxConnections: maxConnections, unavailable: "n/a: \(reason)",
+                              reachability: machine.reachability)
     }
 
     static func backend(_ row: [String?]) -> ServerSnapshot.Backend? {

@@ -23,12 +23,16 @@ public struct ServerSnapshot: Sendable, Equatable {
     public var backends: [Backend]
     /// Set when the panel is degraded: the reason, e.g. "n/a: server unreachable".
     public var unavailable: String?
+    /// Whether the monitor reaches the server (on the monitor's clock until the source shifts it).
+    public var reachability: ServerReachability
 
-    public init(serverVersion: String? = nil, maxConnections: Int? = nil, connections: Int? = nil, backends: [Backend] = [], unavailable: String? = nil) {
+    public init(serverVersion: String? = nil, maxConnections: Int? = nil, connections: Int? = nil, backends: [Backend] = [], unavailable: String? = nil,
+                reachability: ServerReachability = .unknown) {
         self.serverVersion = serverVersion
         self.maxConnections = maxConnections
         self.connections = connections
         self.backends = backends
         self.unavailable = unavailable
+        self.reachability = reachability
     }
 }

@@ -25,9 +25,10 @@ public final class LoadSession: Sendable {
     }
 
     /// Checks that `target` accepts a connection (fails fast with libpq's reason), then starts the pool and the load.
+    /// `deadLinkTimeout` bounds a statement on a dead link (nil: no bound).
     public static func start(
         target: ConnectionTarget, configuration: PoolConfiguration, settings: LoadSettings, mode: LoadMode = .pool,
-        applicationName: String = "pooltop"
+        applicationName: String = "pooltop", deadLinkTimeout: Duration? = PostgresConnection.defaultDeadLinkTimeout
     ) async throws(WorkloadError) -> LoadSession {
         do {
             let probe = try await PostgresConnection.connect(to: target, applicationName: applicationName)
@@ -35,7 +36,7 @@ public final class LoadSession: Sendable {
         } catch {
             throw .connectionFailed(error.description)
         }
-        let factory = PostgresConnectionFactory(target: target, applicationName: applicationName)
+        let factory = PostgresConnectionFactory(target: target, applicationName: applicationName, deadLinkTimeout: deadLinkTimeout)
         let session: LoadSession
         switch mode {
         case .pool:
@@ -52,10 +53,23 @@ public final class LoadSession: Sendable {
         return session
     }
 
-    /// Stops the load, then shuts the pool down and waits for its maintenance task.
-    public func stop() async {
-        await generator.stop()
-        if let pool { await pool.shutdown() }
+    /// Stops the load, then shuts the pool down and waits for its maintenance task. Workers still in a
+    /// statement after `grace` (a hung link, a long query) get their connections closed under them, so
+    /// the stop takes about `grace` whatever hangs.
+    public func stop(grace: Duration = .seconds(1)) async {
+        let stopping = Task { await generator.stop() }
+        if let pool {
+            let deadline = Task { [pool] in
+                try await Task.sleep(for: grace)
+                await pool.interruptInUse()
+            }
+            await stopping.value
+            deadline.cancel()
+            _ = await deadline.result
+            await pool.shutdown()
+        } else {
+            await stopping.value
+        }
         await poolTask?.value
     }
 }

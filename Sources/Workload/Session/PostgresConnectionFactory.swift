@@ -7,17 +7,30 @@ public struct PostgresConnectionFactory: ConnectionFactory {
     public let connectTimeout: Duration
     /// Shown in pg_stat_activity.application_name.
     public let applicationName: String
+    /// How long a statement may wait on a link that gives no sign of life (nil: no bound; see `LinkWatchdog`).
+    public let deadLinkTimeout: Duration?
 
-    public init(target: ConnectionTarget, connectTimeout: Duration = .seconds(10), applicationName: String = "pooltop") {
+    public init(
+        target: ConnectionTarget, connectTimeout: Duration = .seconds(10), applicationName: String = "pooltop",
+        deadLinkTimeout: Duration? = PostgresConnection.defaultDeadLinkTimeout
+    ) {
         self.target = target
         self.connectTimeout = connectTimeout
         self.applicationName = applicationName
+        self.deadLinkTimeout = deadLinkTimeout
     }
 
     public func makeConnection() async throws -> PooledPostgresConnection {
         let connection = try await PostgresConnection.connect(
-            to: target, timeout: connectTimeout, applicationName: applicationName)
+            to: target, timeout: connectTimeout, applicationName: applicationName, deadLinkTimeout: deadLinkTimeout)
         return PooledPostgresConnection(connection)
+    }
+
+    /// 53300 is a full server; a refusal (nothing listening, or starting or shutting down) costs the server nothing.
+    public func classify(connectError: any Error) -> ConnectFailure {
+        guard let error = connectError as? PostgresError else { return .other }
+        if error.isServerFull { return .serverFull }
+        return error.isRefusal ? .refused : .other
     }
 }
 
@@ -32,6 +45,8 @@ public final class PooledPostgresConnection: PoolableConnection {
     public var isUsable: Bool { connection.isUsable }
 
     public var backendPID: Int32? { connection.backendPID }
+
+    public var lossDescription: String? { connection.loss?.lossDescription }
 
     public func ping() async throws {
         _ = try await connection.query("SELECT 1")

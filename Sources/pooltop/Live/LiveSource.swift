@@ -7,7 +7,9 @@ import Workload
 /// and the commands the keys send. The server is polled by a child task of `pollingServer(during:)`,
 /// so a slow or lost server never delays a frame.
 final class LiveSource: InspectorSource {
-    private let session: LoadSession
+    let session: LoadSession
+    /// The SQL console's statements, holder "console" in the pool.
+    private let console: ConsoleSession
     private let monitor: ServerMonitor
     private let target: String
     private let serverInterval: Duration
@@ -18,11 +20,14 @@ final class LiveSource: InspectorSource {
     private struct State {
         var server = ServerSnapshot(unavailable: "n/a: not polled yet")
         var events = RecentEvents()
+        /// The monitor's events, on its clock, oldest first (bounded).
+        var serverEvents: [ServerEvent] = []
     }
 
     /// `target` is the display form (password masked); the server is polled every `serverInterval`.
     init(session: LoadSession, monitor: ServerMonitor, target: String, serverInterval: Duration = .seconds(1)) {
         self.session = session
+        console = ConsoleSession(session: session)
         self.monitor = monitor
         self.target = target
         self.serverInterval = serverInterval
@@ -41,23 +46,34 @@ final class LiveSource: InspectorSource {
     private func pollServer() async {
         while !Task.isCancelled {
             let server = await monitor.poll()
-            state.withLock { $0.server = server }
-            try? await Task.sleep(for: serverInterval)
+            let events = await monitor.takeEvents()
+            state.withLock { state in
+                state.server = server
+                state.serverEvents.append(contentsOf: events)
+                if state.serverEvents.count > 200 { state.serverEvents.removeFirst(state.serverEvents.count - 200) }
+            }
+            try? await Task.sleep(for: server.reachability.pollDelay(now: monitor.clock.now, interval: serverInterval))
         }
     }
 
     func collect() async -> DashboardData {
-        let pool = session.pool?.snapshot() ?? PoolSnapshot()
+        // With no pool, an empty snapshot whose uptime still carries the timeline the server's events are put on.
+        let pool = session.pool?.snapshot() ?? PoolSnapshot(uptime: ContinuousClock.now - started)
         let fresh = session.pool.map { pool in pool.events(after: state.withLock { $0.events.lastSequence }) } ?? []
         let load = session.generator.snapshot()
-        let (server, events) = state.withLock { state in
+        let (monitored, events, serverEvents) = state.withLock { state in
             state.events.append(fresh)
-            return (state.server, state.events.events)
+            return (state.server, state.events.events, state.serverEvents)
         }
+        // The monitor's times onto the pool's timeline, where the events log and the header read them.
+        let shift = pool.uptime - monitor.clock.now
+        var server = monitored
+        server.reachability = monitored.reachability.shifted(by: shift)
         return DashboardData(
             pool: pool, load: load, server: server, events: events, target: target,
             serverVersion: server.serverVersion, uptime: ContinuousClock.now - started,
-            loadStartedAtPoolUptime: max(.zero, pool.uptime - load.elapsed))
+            loadStartedAtPoolUptime: max(.zero, pool.uptime - load.elapsed),
+            serverEvents: serverEvents.map { $0.shifted(by: shift) })
     }
 
     func perform(_ command: Command) async -> String? {
@@ -89,18 +105,28 @@ final class LiveSource: InspectorSource {
         case .setThinkTime(let think):
             return updateLoad { $0.thinkTime = max(.zero, think) }
         case .runSQL(let sql):
-            return ConsoleText.render(await session.runAdHoc(sql: sql))
+            return await runConsole(sql).summary
         case .terminateBackend(let pid):
             return await monitor.terminate(pid: pid) ?? "terminated backend \(pid)"
+        case .setKnob(let knob, let text):
+            return setKnob(knob, text)
         }
     }
 
-    private func applyPreset(_ preset: Preset) -> String? {
+    func runConsole(_ statement: String) async -> ConsoleReply {
+        ConsoleReply(await console.run(statement, activity: PasswordLiteral.masked(statement)))
+    }
+
+    func cancelConsole() { console.cancel() }
+
+    func endConsoleSession() async { await console.end() }
+
+    func applyPreset(_ preset: Preset) -> String? {
         reconfigure { $0 = preset.configuration }
     }
 
     /// Applies a pool change; the status line says what changed in the events' words (`PoolConfiguration.changes`).
-    private func reconfigure(_ change: (inout PoolConfiguration) -> Void) -> String? {
+    func reconfigure(_ change: (inout PoolConfiguration) -> Void) -> String? {
         guard let pool = session.pool else { return "no pool: running in no-pool mode" }
         let before = pool.configuration
         pool.reconfigure(change)
@@ -108,16 +134,12 @@ final class LiveSource: InspectorSource {
         return changes.isEmpty ? "no change" : changes.joined(separator: ", ")
     }
 
-    private func updateLoad(_ change: (inout LoadSettings) -> Void) -> String? {
+    /// Applies a load change; each change is also a pool event, so the log and the charts' markers show it.
+    func updateLoad(_ change: (inout LoadSettings) -> Void) -> String? {
         let before = session.generator.settings
         session.generator.update(change)
-        let after = session.generator.settings
-        var changes: [String] = []
-        if before.workers != after.workers { changes.append("workers \(before.workers) → \(after.workers)") }
-        if before.paused != after.paused { changes.append(after.paused ? "load paused" : "load resumed") }
-        if before.thinkTime != after.thinkTime {
-            changes.append("think \(DurationNotation.format(before.thinkTime)) → \(DurationNotation.format(after.thinkTime))")
-        }
+        let changes = before.changes(to: session.generator.settings)
+        for change in changes { session.pool?.recordChange(change) }
         return changes.isEmpty ? "no change" : changes.joined(separator: ", ")
     }
 }

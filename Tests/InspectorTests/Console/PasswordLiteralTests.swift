@@ -33,4 +33,12 @@ import Testing
         ]
         for statement in harmless { #expect(!PasswordLiteral.appears(in: statement), "\(statement)") }
     }
+
+    @Test func maskedHidesEveryLiteralOfAStatementWithAPasswordOnly() {
+        #expect(PasswordLiteral.masked("ALTER ROLE app PASSWORD 'hunter2' VALID UNTIL '2030-01-01';")
+            == "ALTER ROLE app PASSWORD '***' VALID UNTIL '***';")
+        #expect(PasswordLiteral.masked("SELECT dblink_connect('host=db password=pw');") == "SELECT dblink_connect('***');")
+        #expect(!PasswordLiteral.masked("\\password app").contains("app"))
+        #expect(PasswordLiteral.masked("SELECT 'reset your password';") == "SELECT 'reset your password';")
+    }
 }

@@ -17,4 +17,5 @@ public enum Action: Sendable, Equatable, Hashable {
     case freezeDisplay
     case openConsole
     case terminateBackend
+    case openKnobs
 }

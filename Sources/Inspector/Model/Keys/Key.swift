@@ -4,6 +4,8 @@ public enum Key: Sendable, Equatable, Hashable {
     case up, down, left, right, pageUp, pageDown, home, end
     case tab, backTab, enter, escape, backspace, delete
     case function(Int)
+    /// A control character typed with Ctrl, by its letter: `.control("c")` is Ctrl-C (the screen reads keys raw).
+    case control(Character)
 
     /// The key as help and the footer spell it.
     public var label: String {
@@ -25,6 +27,7 @@ public enum Key: Sendable, Equatable, Hashable {
         case .backspace: "BS"
         case .delete: "Del"
         case .function(let n): "F\(n)"
+        case .control(let c): "C-\(c)"
         }
     }
 }

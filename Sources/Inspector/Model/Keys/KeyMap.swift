@@ -19,6 +19,7 @@ public enum KeyMap {
         KeyBinding([.character("c")], .checkoutTimeoutDown, .pool, "checkout timeout shorter"),
         KeyBinding([.character("C")], .checkoutTimeoutUp, .pool, "checkout timeout longer"),
         KeyBinding([.character("P")], .nextPreset, .pool, "next preset of pool knobs"),
+        KeyBinding([.character("o"), .function(2)], .openKnobs, .pool, "knobs panel: every pool and load knob", footer: "o Knobs"),
         KeyBinding([.character(" ")], .toggleLoad, .load, "pause / resume the load", footer: "Space Load", in: [.dashboard, .workers]),
         KeyBinding([.character("W"), .character("]")], .workersUp, .load, "more workers", footer: "w/W Workers", in: [.dashboard, .workers]),
         KeyBinding([.character("w"), .character("[")], .workersDown, .load, "fewer workers"),

@@ -1,55 +1,76 @@
-/// The SQL console: what is being typed, the statements run before, and the last answer.
+/// The SQL console: the line being edited, the statement history, what runs, the transaction state, and the
+/// transcript of what came back.
 public struct ConsoleState: Sendable, Equatable {
-    public var input: String = ""
-    public var lastStatement: String?
-    public var output: [String] = []
-    public var running = false
-    /// First output line shown (the answer scrolls with the movement keys).
+    public var editor = LineEditor()
+    public var history = StatementHistory()
+    /// A Ctrl-R search in progress.
+    public var search: HistorySearch?
+    public var phase: ConsolePhase = .idle
+    public var transaction: ConsoleTransaction = .idle
+    /// The backend the last statement ran on.
+    public var backendPID: Int32?
+    /// `\x`.
+    public var expanded = false
+    /// `\timing`: durations shown under results (on by default).
+    public var timing = true
+    public var transcript = ConsoleTranscript()
+    /// First transcript line shown.
     public var scroll = 0
-    /// Statements run this session, oldest first (a repeat of the newest is not kept twice).
-    public private(set) var history: [String] = []
-    /// The entry Up/Down has put in `input`; nil while typing a new statement.
-    private var recalled: Int?
-    /// What was being typed when Up first recalled an entry; Down past the newest restores it.
-    private var draft = ""
-
-    public static let historyLimit = 200
+    /// Inputs submitted while a statement ran (typed ahead or pasted): they run in order once it ends.
+    public var pending: [Submission] = []
+    /// The statement `\watch` re-runs when given none.
+    public var lastStatement: String?
+    /// How long the running statement has run, refreshed by the app each frame.
+    public var runningFor: Duration?
 
     public init() {}
 
-    /// Remembers a statement that is being run.
-    mutating func remember(_ sql: String) {
-        if history.last != sql { history.append(sql) }
-        if history.count > Self.historyLimit { history.removeFirst(history.count - Self.historyLimit) }
-        recalled = nil
+    /// The history loaded from the history file.
+    public init(history: [String]) {
+        self.history = StatementHistory(entries: history)
     }
 
-    /// Up: the statement before the one shown (the newest at first).
-    mutating func recallOlder() {
-        guard !history.isEmpty else { return }
-        if let index = recalled {
-            recalled = max(0, index - 1)
-        } else {
-            draft = input
-            recalled = history.count - 1
+    /// psql's default prompt `%/%R%x%# ` with pooltop for the database: `pooltop=# `, `pooltop=*# ` in a
+    /// transaction, `pooltop=!# ` in a failed one, `pooltop-# ` (or `'`, `(`…) on continuation lines.
+    public func prompt(row: Int) -> String {
+        "pooltop\(editor.promptMarker(row: row))\(transaction.promptMarker)# "
+    }
+
+    /// Rows the transcript gets in a frame of `height` rows: below the console's status row, above the editor.
+    public func transcriptHeight(frameHeight: Int) -> Int {
+        max(1, frameHeight - ScreenLayout.bodyTop - 2 - editorHeight(frameHeight: frameHeight))
+    }
+
+    /// Rows the editor takes: its lines, at most half the body.
+    public func editorHeight(frameHeight: Int) -> Int {
+        max(1, min(editor.lines.count, (frameHeight - ScreenLayout.bodyTop - 2) / 2))
+    }
+
+    /// Records what came back and scrolls to it: the whole answer if it fits, else its first line at the top.
+    mutating func receive(_ reply: ConsoleReply, watching: Bool, size: Size) {
+        transaction = reply.transaction
+        backendPID = reply.backendPID ?? backendPID
+        switch phase {
+        case .running: phase = .idle
+        case .watching:
+            if case .rows = reply.outcome {} else { phase = .idle }
+        case .idle: break
         }
-        input = history[recalled!]
+        if !watching { runningFor = nil }
+        show(.reply(reply, expanded: expanded, timing: timing), size: size)
     }
 
-    /// Down: the statement after the one shown; past the newest, what was being typed.
-    mutating func recallNewer() {
-        guard let index = recalled else { return }
-        if index + 1 < history.count {
-            recalled = index + 1
-            input = history[index + 1]
-        } else {
-            recalled = nil
-            input = draft
-        }
+    /// Appends an entry to the transcript and scrolls so that it shows.
+    mutating func show(_ entry: ConsoleTranscript.Entry, size: Size) {
+        lay(size: size)
+        let start = transcript.append(entry)
+        let height = transcriptHeight(frameHeight: size.height)
+        scroll = min(start, max(0, transcript.lines.count - height))
     }
 
-    /// The input was edited: it is a new statement now, whatever it was recalled from.
-    mutating func edited() {
-        recalled = nil
+    /// Lays the transcript out for the frame's width.
+    public mutating func lay(size: Size) {
+        transcript.lay(width: max(20, size.width))
     }
+
 }

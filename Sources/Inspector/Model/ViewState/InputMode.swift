@@ -7,6 +7,8 @@ public enum InputMode: Sendable, Equatable {
     case prompt
     /// A destructive command waits for y/n.
     case confirm(Confirmation)
+    /// The console asks before it ends a session that holds a transaction or a running statement.
+    case consoleQuestion(ConsoleQuestion)
 }
 
 /// A question the user must answer before a destructive command runs.

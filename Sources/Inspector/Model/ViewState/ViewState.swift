@@ -7,6 +7,8 @@ public struct ViewState: Sendable, Equatable {
     public var mode: InputMode = .normal
     public var tables: [ViewKind: TableState] = [:]
     public var console = ConsoleState()
+    /// The knobs panel, while it is open (`o`).
+    public var knobs: KnobsPanel?
     /// The display is frozen (`p`): data stops updating, keys still work.
     public var displayFrozen = false
     /// Frames per second.

@@ -1,0 +1,26 @@
+/// Something the server monitor saw happen to the server, in a DBA's words. `at` is on the monitor's clock
+/// until the source moves it onto the screen's timeline (`shifted(by:)`).
+public struct ServerEvent: Sendable, Equatable {
+    public var at: Duration
+    public var kind: Kind
+
+    public init(at: Duration, kind: Kind) {
+        self.at = at
+        self.kind = kind
+    }
+
+    public enum Kind: Sendable, Equatable {
+        /// The monitor lost the server, or could not reach it; `reason` is libpq's or the server's word.
+        case unreachable(reason: String)
+        /// The monitor reached the server again after `after` without it.
+        case back(after: Duration)
+        /// pg_postmaster_start_time() changed between two sessions: the server was restarted.
+        case restarted(from: String, to: String)
+        /// Client backends came within 10% of max_connections.
+        case nearMaxConnections(connections: Int, maximum: Int)
+    }
+
+    public func shifted(by offset: Duration) -> ServerEvent {
+        ServerEvent(at: at + offset, kind: kind)
+    }
+}
