@@ -46,6 +46,8 @@ let package = Package(
         .target(name: "ConnectionPoolTestUtils", dependencies: ["ConnectionPool", "Waiting"], path: "Tests/ConnectionPoolTestUtils"),
         // Test support: a loopback TCP proxy that stalls, black-holes, cuts or refuses connections on demand.
         .target(name: "FaultProxy", dependencies: ["CLinux"], path: "Tests/FaultProxy"),
+        // Test support: a real pgbouncer on loopback in front of an embedded cluster.
+        .target(name: "PgBouncerServer", dependencies: ["EmbeddedPostgres"], path: "Tests/PgBouncerServer"),
         .executableTarget(name: "PoolMicroBenchmark", dependencies: ["ConnectionPool", "ConnectionPoolTestUtils"], path: "Benchmarks/PoolMicroBenchmark"),
         .testTarget(name: "LibPQTests", dependencies: ["LibPQ", "CLinux", "EmbeddedPostgres", "FaultProxy"]),
         .testTarget(name: "EmbeddedPostgresTests", dependencies: ["EmbeddedPostgres", "LibPQ"]),
@@ -54,8 +56,8 @@ let package = Package(
         .testTarget(name: "WorkloadTests", dependencies: ["Workload", "ConnectionPool", "ConnectionPoolTestUtils", "LibPQ", "EmbeddedPostgres"]),
         .testTarget(name: "InspectorTests", dependencies: ["Inspector", "ConnectionPool", "Workload"]),
         // Pool presets and the workload against the real embedded server (no fakes in place of the database).
-        .testTarget(name: "IntegrationTests", dependencies: ["ConnectionPool", "Workload", "LibPQ", "EmbeddedPostgres", "FaultProxy"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["EmbeddedPostgres"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["ConnectionPool", "Workload", "LibPQ", "EmbeddedPostgres", "FaultProxy", "PgBouncerServer"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["EmbeddedPostgres", "PgBouncerServer"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -2,7 +2,7 @@
 # Installs what pooltop needs on Debian or Ubuntu (saying what), then checks that Swift 6 is there.
 set -euo pipefail
 
-packages=(libpq-dev libncurses-dev postgresql tmux pkg-config util-linux)
+packages=(libpq-dev libncurses-dev postgresql tmux pkg-config util-linux pgbouncer)
 
 installed() {
     dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'
