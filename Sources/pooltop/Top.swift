@@ -23,9 +23,11 @@ struct Top: AsyncParsableCommand {
     @OptionGroup var pool: PoolOptions
     @OptionGroup var load: LoadOptions
     @OptionGroup var screen: ScreenOptions
+    @OptionGroup var pgbouncer: PgBouncerOptions
 
     func run() async throws {
         let settings = try load.settings(defaults: Self.lively)
+        let pgbouncerMonitor = try pgbouncer.monitor()
         let resolved = try await ResolvedTarget.resolve(target)
         let session: LoadSession
         do {
@@ -41,16 +43,18 @@ struct Top: AsyncParsableCommand {
             throw Failure.usage(ScreenOptions.noTerminal)
         }
         let monitor = ServerMonitor(target: resolved.target)
-        let source = LiveSource(session: session, monitor: monitor, target: resolved.label)
+        let source = LiveSource(session: session, monitor: monitor, target: resolved.label, pgbouncer: pgbouncerMonitor)
         // The poller has ended when pollingServer returns, so nothing reopens the monitor after it is closed.
         do {
             try await source.pollingServer { try await screen.show(source) }
         } catch {
             await session.stop()
             await monitor.close()
+            await pgbouncerMonitor?.close()
             throw error
         }
         await session.stop()
         await monitor.close()
+        await pgbouncerMonitor?.close()
     }
 }

@@ -20,11 +20,15 @@ public struct DashboardData: Sendable, Equatable {
     public var uptime: Duration
     /// Pool uptime at the moment the load started, so pool events line up with load samples on the charts.
     public var loadStartedAtPoolUptime: Duration
+    /// The pgbouncer watched with `--pgbouncer` (nil: none), its times on the same timeline as `events`.
+    public var pgbouncer: PgBouncerSnapshot?
+    /// The application_name pooltop's own connections carry: how the pgbouncer view finds the pool that serves them.
+    public var poolApplicationName = "pooltop"
 
     public init(
         pool: PoolSnapshot = PoolSnapshot(), load: LoadSnapshot = LoadSnapshot(), server: ServerSnapshot = ServerSnapshot(),
         events: [PoolEvent] = [], target: String = "", serverVersion: String? = nil, uptime: Duration = .zero,
-        loadStartedAtPoolUptime: Duration = .zero, serverEvents: [ServerEvent] = []
+        loadStartedAtPoolUptime: Duration = .zero, serverEvents: [ServerEvent] = [], pgbouncer: PgBouncerSnapshot? = nil
     ) {
         self.pool = pool
         self.load = load
@@ -35,5 +39,6 @@ public struct DashboardData: Sendable, Equatable {
         self.serverVersion = serverVersion
         self.uptime = uptime
         self.loadStartedAtPoolUptime = loadStartedAtPoolUptime
+        self.pgbouncer = pgbouncer
     }
 }

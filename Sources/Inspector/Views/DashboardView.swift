@@ -12,6 +12,7 @@ enum DashboardView {
         }
         y = PoolCellsView.draw(into: &frame, pool: data.pool, y: y, maxRows: context.compact ? 2 : 6, glyphs: context.glyphs)
         y = drawWaiters(into: &frame, pool: data.pool, y: y, glyphs: context.glyphs)
+        y = PgBouncerLayers.draw(into: &frame, data: data, y: y, glyphs: context.glyphs)
         y = ConsoleHoldView.draw(into: &frame, pool: data.pool, console: context.state.console, y: y)
         if !context.compact { y += 1 }
         y = GaugesView.draw(into: &frame, data: data, y: y, glyphs: context.glyphs)

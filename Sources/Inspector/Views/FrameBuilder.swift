@@ -19,6 +19,7 @@ public enum FrameBuilder {
             case .dashboard: DashboardView.draw(into: &frame, data: data, context: context)
             case .connections, .workers, .server: TableView.draw(into: &frame, data: data, context: context)
             case .console: ConsoleView.draw(into: &frame, context: context)
+            case .pgbouncer: PgBouncerView.draw(into: &frame, data: data, context: context)
             }
         } else {
             frame.put("collecting data" + state.glyphs.ellipsis, x: 1, y: 4, role: .muted)

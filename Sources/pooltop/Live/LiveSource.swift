@@ -13,6 +13,8 @@ final class LiveSource: InspectorSource {
     private let monitor: ServerMonitor
     private let target: String
     private let serverInterval: Duration
+    /// The pgbouncer watched with `--pgbouncer`, polled beside the server.
+    private let pgbouncer: PgBouncerPoller?
     private let started = ContinuousClock.now
     /// What the poller and `collect()` both reach.
     private let state = Mutex(State())
@@ -25,12 +27,14 @@ final class LiveSource: InspectorSource {
     }
 
     /// `target` is the display form (password masked); the server is polled every `serverInterval`.
-    init(session: LoadSession, monitor: ServerMonitor, target: String, serverInterval: Duration = .seconds(1)) {
+    init(session: LoadSession, monitor: ServerMonitor, target: String, serverInterval: Duration = .seconds(1),
+         pgbouncer: PgBouncerMonitor? = nil) {
         self.session = session
         console = ConsoleSession(session: session)
         self.monitor = monitor
         self.target = target
         self.serverInterval = serverInterval
+        self.pgbouncer = pgbouncer.map { PgBouncerPoller(monitor: $0, interval: serverInterval) }
     }
 
     /// Runs `body` (the screen) while a child task polls the server; returns, or rethrows, only once that
@@ -38,6 +42,7 @@ final class LiveSource: InspectorSource {
     func pollingServer(during body: () async throws -> Void) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await self.pollServer() }
+            if let pgbouncer { group.addTask { await pgbouncer.run() } }
             defer { group.cancelAll() }
             try await body()
         }
@@ -73,7 +78,7 @@ final class LiveSource: InspectorSource {
             pool: pool, load: load, server: server, events: events, target: target,
             serverVersion: server.serverVersion, uptime: ContinuousClock.now - started,
             loadStartedAtPoolUptime: max(.zero, pool.uptime - load.elapsed),
-            serverEvents: serverEvents.map { $0.shifted(by: shift) })
+            serverEvents: serverEvents.map { $0.shifted(by: shift) }, pgbouncer: pgbouncer?.snapshot(now: pool.uptime))
     }
 
     func perform(_ command: Command) async -> String? {

@@ -11,6 +11,7 @@ public enum KeyMap {
         KeyBinding([.character("3")], .showView(.workers), .views, "workers table"),
         KeyBinding([.character("4")], .showView(.server), .views, "server (pg_stat_activity)"),
         KeyBinding([.character("5")], .showView(.console), .views, "SQL console"),
+        KeyBinding([.character("6")], .showView(.pgbouncer), .views, "pgbouncer's pools (--pgbouncer)"),
         KeyBinding([.character(":"), .character("e")], .openConsole, .views, "type SQL to run through the pool", footer: ": SQL"),
         KeyBinding([.character("+"), .character("=")], .poolSizeUp, .pool, "pool size +1", footer: "+/- Pool", in: [.dashboard]),
         KeyBinding([.character("-")], .poolSizeDown, .pool, "pool size -1"),

@@ -5,7 +5,7 @@ enum TableCatalog {
         case .connections: ConnectionsTable.headings
         case .workers: WorkersTable.headings
         case .server: ServerTable.headings
-        case .dashboard, .console: []
+        case .dashboard, .console, .pgbouncer: []
         }
     }
 
@@ -14,7 +14,7 @@ enum TableCatalog {
         case .connections: ConnectionsTable.rows(in: data, glyphs: glyphs)
         case .workers: WorkersTable.rows(in: data, glyphs: glyphs)
         case .server: ServerTable.rows(in: data, glyphs: glyphs)
-        case .dashboard, .console: []
+        case .dashboard, .console, .pgbouncer: []
         }
     }
 

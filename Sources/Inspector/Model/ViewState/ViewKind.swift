@@ -1,6 +1,6 @@
-/// The screens the user switches between with Tab or 1–5.
+/// The screens the user switches between with Tab or 1–6.
 public enum ViewKind: Int, Sendable, Equatable, Hashable, CaseIterable {
-    case dashboard, connections, workers, server, console
+    case dashboard, connections, workers, server, console, pgbouncer
 
     public var title: String {
         switch self {
@@ -9,6 +9,7 @@ public enum ViewKind: Int, Sendable, Equatable, Hashable, CaseIterable {
         case .workers: "Workers"
         case .server: "Server"
         case .console: "SQL"
+        case .pgbouncer: "PgBouncer"
         }
     }
 
