@@ -12,6 +12,7 @@ struct BenchCommand: AsyncParsableCommand {
     @OptionGroup var target: TargetOptions
     @OptionGroup var pool: PoolOptions
     @OptionGroup var load: LoadOptions
+    @OptionGroup var pgbouncer: PgBouncerOptions
 
     @Option(parsing: .unconditional, help: ArgumentHelp("How long to measure, e.g. 10s.", valueName: "duration"))
     var duration: DurationArgument = DurationArgument(argument: "10s")!
@@ -50,7 +51,7 @@ struct BenchCommand: AsyncParsableCommand {
         let settings = try load.settings(defaults: LoadSettings(workers: 32))
         return BenchOptions(
             target: resolved.target, pool: pool.configuration, load: settings, mode: noPool ? .noPool : .pool,
-            duration: duration.duration, warmUp: warmup.duration, deadLinkTimeout: target.deadLinkBound)
+            duration: duration.duration, warmUp: warmup.duration, deadLinkTimeout: target.deadLinkBound, pgbouncer: try pgbouncer.target())
     }
 }
 

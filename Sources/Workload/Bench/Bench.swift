@@ -13,12 +13,15 @@ public struct BenchOptions: Sendable {
     public var applicationName: String
     /// How long a statement may wait on a dead link (nil: no bound).
     public var deadLinkTimeout: Duration?
+    /// A pgbouncer's admin console to poll while measuring (`--pgbouncer`), when the bench runs through it.
+    public var pgbouncer: ConnectionTarget?
 
     public init(target: ConnectionTarget, pool: PoolConfiguration = PoolConfiguration(), load: LoadSettings = LoadSettings(),
                 mode: LoadMode = .pool, duration: Duration = .seconds(10), warmUp: Duration = .seconds(1),
                 applicationName: String = "pooltop-bench",
-                deadLinkTimeout: Duration? = PostgresConnection.defaultDeadLinkTimeout) {
+                deadLinkTimeout: Duration? = PostgresConnection.defaultDeadLinkTimeout, pgbouncer: ConnectionTarget? = nil) {
         self.deadLinkTimeout = deadLinkTimeout
+        self.pgbouncer = pgbouncer
         self.target = target
         self.pool = pool
         self.load = load
@@ -51,10 +54,21 @@ public enum Bench {
             applicationName: options.applicationName, deadLinkTimeout: options.deadLinkTimeout)
         await wait(options.warmUp, phase: .warmUp, session: session, progress: progress)
         session.generator.resetStatistics()
-        await wait(options.duration, phase: .measuring, session: session, progress: progress)
+        var peaks: PgBouncerPeaks?
+        if let pgbouncer = options.pgbouncer {
+            let monitor = PgBouncerMonitor(target: pgbouncer)
+            peaks = await PgBouncerPeaks.gathered(from: monitor, application: options.applicationName) {
+                await wait(options.duration, phase: .measuring, session: session, progress: progress)
+            }
+            await monitor.close()
+        } else {
+            await wait(options.duration, phase: .measuring, session: session, progress: progress)
+        }
         let measurement = session.generator.measure()
         await session.stop()
-        return report(measurement, pool: options.pool, load: options.load, mode: options.mode, warmUp: options.warmUp)
+        var report = report(measurement, pool: options.pool, load: options.load, mode: options.mode, warmUp: options.warmUp)
+        report.pgbouncer = peaks
+        return report
     }
 
     private static func wait(_ duration: Duration, phase: BenchProgress.Phase, session: LoadSession,

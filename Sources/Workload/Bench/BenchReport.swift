@@ -101,6 +101,8 @@ public struct BenchReport: Sendable, Equatable, Codable {
     public var rssMib: Double?
     public var peakRssMib: Double?
     public var errorKinds = ErrorKinds()
+    /// What `--pgbouncer` saw of the pgbouncer the bench ran through (nil without it).
+    public var pgbouncer: PgBouncerPeaks?
 
     public init(
         workers: Int, poolSize: Int, maxOverflow: Int, query: String, seconds: Double, queries: Int, qps: Double? = nil,
@@ -149,7 +151,7 @@ public struct BenchReport: Sendable, Equatable, Codable {
         case connectionsOpened = "connections_opened", peakInUse = "peak_in_use", peakOverflow = "peak_overflow"
         case warmUpSeconds = "warm_up_seconds", queryMeanMs = "query_mean_ms", peakOpen = "peak_open"
         case peakWaiters = "peak_waiters", thinkMs = "think_ms", arrivalRate = "arrival_rate", peakBacklog = "peak_backlog"
-        case rssMib = "rss_mib", peakRssMib = "peak_rss_mib", errorKinds = "errors_by_kind"
+        case rssMib = "rss_mib", peakRssMib = "peak_rss_mib", errorKinds = "errors_by_kind", pgbouncer
     }
 
     /// The one JSON object, keys sorted, on one line.
@@ -187,6 +189,7 @@ public struct BenchReport: Sendable, Equatable, Codable {
         if let arrivalRate {
             lines.append("  open loop  \(Self.format(arrivalRate)) arrivals/s, peak backlog \(peakBacklog), dropped \(dropped)")
         }
+        if let pgbouncer { lines.append(pgbouncer.summary) }
         if let rssMib {
             lines.append("  memory     \(Self.format(rssMib)) MiB resident" + (peakRssMib.map { " (peak \(Self.format($0)) MiB)" } ?? ""))
         }

@@ -16,11 +16,13 @@ enum PgBouncerLayers {
             frame.put("serves none of pooltop's connections (\(pgbouncer.servingPools.count) pools)", x: x, y: y, role: .muted)
             return y + 1
         }
+        // pgbouncer's own short names where the line would not fit.
+        let (clients, servers) = frame.width < 100 ? ("cl", "sv") : ("clients", "servers")
         for pool in serving {
             x += frame.put("\(pool.database)/\(pool.user) ", x: x, y: y, role: .accent)
             let parts: [(String, Int, Role)] = [
-                ("clients active ", pool.clientsActive, .inUse), ("  waiting ", pool.clientsWaiting, pool.clientsWaiting > 0 ? .waiting : .text),
-                ("  servers active ", pool.serversActive, .inUse), ("  idle ", pool.serversIdle + pool.serversUsed, .idle),
+                ("\(clients) active ", pool.clientsActive, .inUse), ("  waiting ", pool.clientsWaiting, pool.clientsWaiting > 0 ? .waiting : .text),
+                ("  \(servers) active ", pool.serversActive, .inUse), ("  idle ", pool.serversIdle + pool.serversUsed, .idle),
             ]
             for (label, value, role) in parts {
                 x += frame.put(label, x: x, y: y, role: .muted)

@@ -14,17 +14,17 @@ enum PgBouncerPoolsTable: TableDefinition {
         return pgbouncer.pools.map { Item(pool: $0, servesPooltop: ours.contains($0.id)) }
     }
 
-    private static func count(_ title: String, width: Int = 7, _ value: @escaping @Sendable (PgBouncerPool) -> Int,
+    private static func count(_ title: String, _ value: @escaping @Sendable (PgBouncerPool) -> Int,
                               role: Role? = nil) -> TableColumn<Item> {
         TableColumn(
-            title, width: width, alignRight: true, descendingFirst: true, cell: { "\(value($0.pool))" },
+            title, width: title.count, alignRight: true, descendingFirst: true, cell: { "\(value($0.pool))" },
             sortKey: { .number(Double(value($0.pool))) }, role: { item in value(item.pool) > 0 ? role : .muted })
     }
 
     static let columns: [TableColumn<Item>] = [
-        TableColumn("DATABASE", width: 16, cell: { $0.pool.database }, sortKey: { .text($0.pool.database) },
+        TableColumn("DATABASE", width: 8, flexible: true, cell: { $0.pool.database }, sortKey: { .text($0.pool.database) },
                     role: { $0.servesPooltop ? .accent : nil }),
-        TableColumn("USER", width: 10, cell: { $0.pool.user }, sortKey: { .text($0.pool.user) }),
+        TableColumn("USER", width: 8, cell: { $0.pool.user }, sortKey: { .text($0.pool.user) }),
         TableColumn("MODE", width: 11, cell: { $0.pool.mode }, sortKey: { .text($0.pool.mode) }, role: { _ in .muted }),
         count("CL_ACT", \.clientsActive, role: .inUse),
         count("CL_WAIT", \.clientsWaiting, role: .waiting),
@@ -32,7 +32,7 @@ enum PgBouncerPoolsTable: TableDefinition {
         count("SV_IDLE", \.serversIdle, role: .idle),
         count("SV_USED", \.serversUsed, role: .idle),
         count("SV_TEST", \.serversTested, role: .connecting),
-        count("SV_LOGIN", width: 8, \.serversLogin, role: .connecting),
+        count("SV_LOGIN", \.serversLogin, role: .connecting),
         TableColumn(
             "MAXWAIT", width: 7, alignRight: true, descendingFirst: true, cell: { Format.duration($0.pool.maxWait) },
             sortKey: { .number($0.pool.maxWait.seconds) }, role: { $0.pool.maxWait > .zero ? .waiting : .muted }),
