@@ -9,6 +9,11 @@ struct PgBouncerOptions: ParsableArguments {
         valueName: "url"))
     var url: String?
 
+    func validate() throws {
+        guard let url else { return }
+        do { _ = try ConnectionTarget(url) } catch { throw ValidationError("--pgbouncer: \(error.message)") }
+    }
+
     /// The admin console's target; nil without `--pgbouncer`.
     func target() throws -> ConnectionTarget? {
         guard let url else { return nil }
