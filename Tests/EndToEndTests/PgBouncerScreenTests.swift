@@ -72,7 +72,33 @@ struct PgBouncerScreenTests {
         #expect(sawWaiting, "no client was ever shown waiting inside pgbouncer:\n\(last)")
         #expect(last.contains("PgBouncer 1."), "no version on the view:\n\(last)")
         #expect(last.contains("BACKEND") && last.contains("active"), "no server/client links:\n\(last)")
-        print(last)
+
+        try session.send("q")
+        #expect(try eventually(timeout: .seconds(15)) { try session.paneIsDead() }, "pooltop still running after q")
+    }
+
+    @Test func aPgbouncerThatGoesAwayIsSaidOnTheViewAndSeenAgainWhenItIsBack() async throws {
+        let cluster = try await EmbeddedPostgres.shared()
+        let bouncer = try await PgBouncerServer.start(in: cluster, poolSize: 2)
+        defer { bouncer.stop() }
+        // pooltop's own pool goes to the server directly: only the watched console goes away.
+        let command = "exec \(Binary.path) --url \(cluster.url) --pgbouncer \(bouncer.adminURL) --workers 2"
+        let session = try TmuxSession(command: command, width: 120, height: 40)
+        defer { session.close() }
+        let dashboard = try session.waitForScreen(timeout: .seconds(30)) { $0.contains("pgbouncer serves none of pooltop's connections") }
+        #expect(dashboard.contains("pgbouncer serves none of pooltop's connections"), "\(dashboard)")
+        try session.send("6")
+        let up = try session.waitForScreen(timeout: .seconds(15)) { $0.contains("PgBouncer 1.") && $0.contains("CL_WAIT") }
+        #expect(up.contains("CL_WAIT"), "no pools on the pgbouncer view:\n\(up)")
+
+        bouncer.stopProgram()
+        let down = try session.waitForScreen(timeout: .seconds(15)) { $0.contains("n/a: pgbouncer unreachable — ") }
+        #expect(down.contains("n/a: pgbouncer unreachable — "), "the view does not say pgbouncer is unreachable:\n\(down)")
+        #expect(!down.contains("CL_WAIT"), "the view still shows pools:\n\(down)")
+
+        try await bouncer.startAgain()
+        let back = try session.waitForScreen(timeout: .seconds(15)) { $0.contains("CL_WAIT") && !$0.contains("unreachable") }
+        #expect(back.contains("CL_WAIT") && !back.contains("n/a: pgbouncer"), "pgbouncer not seen again:\n\(back)")
 
         try session.send("q")
         #expect(try eventually(timeout: .seconds(15)) { try session.paneIsDead() }, "pooltop still running after q")
