@@ -40,7 +40,7 @@ public actor PgBouncerMonitor {
                 return answered
             } catch {
                 guard error.kind == .connectionLost || error.kind == .connectionFailed || !connection.isUsable else {
-                    return degraded("n/a: pgbouncer refused the admin query — \(error.message)")
+                    return degraded("pgbouncer refused the admin query — \(error.message)")
                 }
                 machine.failed(connection, at: clock.now, reason: UnreachableReason.text(for: error)).discard?.close()
             }
@@ -80,12 +80,7 @@ public actor PgBouncerMonitor {
 
     /// A snapshot that keeps the version and the charts' history and says why the rest is missing.
     private func degraded(_ detail: String?) -> PgBouncerSnapshot {
-        let reason: String
-        switch machine.reachability {
-        case .unreachable(_, let lastError, _, _): reason = detail ?? "n/a: pgbouncer unreachable — \(lastError)"
-        case .closed: reason = "n/a: pgbouncer monitor closed"
-        case .unknown, .reachable: reason = detail ?? "n/a: pgbouncer unreachable"
-        }
-        return PgBouncerSnapshot(version: version, samples: samples, unavailable: reason, reachability: machine.reachability)
+        let reason = machine.reachability.unavailableReason("pgbouncer", closed: "pgbouncer monitor closed", detail: detail)
+        return PgBouncerSnapshot(version: version, samples: samples, unavailable: "n/a: \(reason)", reachability: machine.reachability)
     }
 }

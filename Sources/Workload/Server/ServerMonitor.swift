@@ -148,12 +148,7 @@ public actor ServerMonitor {
     /// A snapshot that keeps what is known of the server and says why the rest is missing: `detail`, or the
     /// reachability's reason.
     private func degraded(_ detail: String?) -> ServerSnapshot {
-        let reason: String
-        switch machine.reachability {
-        case .unreachable(_, let lastError, _, _): reason = detail ?? "server unreachable — \(lastError)"
-        case .closed: reason = "monitor closed"
-        case .unknown, .reachable: reason = detail ?? "server unreachable"
-        }
+        let reason = machine.reachability.unavailableReason("server", closed: "monitor closed", detail: detail)
         return ServerSnapshot(serverVersion: serverVersion, maxConnections: maxConnections, unavailable: "n/a: \(reason)",
                               reachability: machine.reachability)
     }

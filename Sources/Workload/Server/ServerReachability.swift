@@ -24,6 +24,16 @@ public enum ServerReachability: Sendable, Equatable {
         }
     }
 
+    /// Why a monitor in this state has nothing to show, after "n/a: ": `detail` when given, else
+    /// "`subject` unreachable — the last error" (or `closed` once the monitor is closed).
+    func unavailableReason(_ subject: String, closed: String, detail: String?) -> String {
+        switch self {
+        case .unreachable(_, let lastError, _, _): detail ?? "\(subject) unreachable — \(lastError)"
+        case .closed: closed
+        case .unknown, .reachable: detail ?? "\(subject) unreachable"
+        }
+    }
+
     /// How long a poller that polls every `interval` should wait before its next poll: no longer than until the
     /// next attempt, so a server that comes back is seen as soon as the back-off allows.
     public func pollDelay(now: Duration, interval: Duration) -> Duration {
