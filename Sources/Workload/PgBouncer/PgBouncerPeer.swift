@@ -57,7 +57,9 @@ public struct PgBouncerLink: Sendable, Equatable {
     /// nil when the server serves no client (idle, used, tested) or the client left between the two SHOWs.
     public var client: PgBouncerPeer?
 
-    /// Every server, with the client whose `ptr` its `link` names (or whose `link` names the server).
+    /// Every server, with the client whose `ptr` its `link` names (or whose `link` names the server). SHOW SERVERS
+    /// is read after SHOW CLIENTS, so the server's side wins: a client an active server serves is active, whatever
+    /// its older row said (it may have been waiting a moment before).
     public static func join(servers: [PgBouncerPeer], clients: [PgBouncerPeer]) -> [PgBouncerLink] {
         var byPointer: [String: PgBouncerPeer] = [:]
         var byLink: [String: PgBouncerPeer] = [:]
@@ -66,7 +68,11 @@ public struct PgBouncerLink: Sendable, Equatable {
             if !client.link.isEmpty { byLink[client.link] = client }
         }
         return servers.map { server in
-            let client = server.link.isEmpty ? byLink[server.pointer] : byPointer[server.link] ?? byLink[server.pointer]
+            var client = server.link.isEmpty ? byLink[server.pointer] : byPointer[server.link] ?? byLink[server.pointer]
+            if server.state == "active", client?.state.hasPrefix("waiting") == true {
+                client?.state = "active"
+                client?.wait = .zero
+            }
             return PgBouncerLink(server: server, client: client)
         }
     }

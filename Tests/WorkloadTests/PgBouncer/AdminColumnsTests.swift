@@ -47,5 +47,11 @@ struct AdminColumnsTests {
         #expect(links.map(\.server.remotePID) == [4242, 4243])
         #expect(links[0].client?.pointer == "0xc1")
         #expect(links[1].client == nil, "an idle server serves nobody")
+        var later = servers
+        later[1].link = "0xc2"
+        later[1].state = "active"
+        let served = PgBouncerLink.join(servers: later, clients: clients)
+        #expect(served[1].client?.pointer == "0xc2" && served[1].client?.state == "active" && served[1].client?.wait == .zero,
+                "a client an active server serves (read after the clients) is active")
     }
 }

@@ -12,7 +12,10 @@ enum PgBouncerLinksTable: TableDefinition {
     static func items(in data: DashboardData, glyphs: Glyphs) -> [Item] {
         guard let pgbouncer = data.pgbouncer else { return [] }
         let linked = pgbouncer.links.filter { $0.server.database != PgBouncerSnapshot.adminDatabase }.map { Item(server: $0.server, client: $0.client) }
-        let waiting = pgbouncer.clients.filter { $0.state.hasPrefix("waiting") }.sorted { $0.wait > $1.wait }.map { Item(server: nil, client: $0) }
+        // A client a server serves was read waiting a moment before SHOW SERVERS: it waits no more.
+        let served = Set(pgbouncer.links.compactMap { $0.client?.pointer })
+        let waiting = pgbouncer.clients.filter { $0.state.hasPrefix("waiting") && !served.contains($0.pointer) }
+            .sorted { $0.wait > $1.wait }.map { Item(server: nil, client: $0) }
         return linked + waiting
     }
 
