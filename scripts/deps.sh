@@ -32,7 +32,7 @@ if command -v dpkg-query >/dev/null 2>&1; then
         "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
     fi
 else
-    echo "deps: not a Debian or Ubuntu system; install libpq, ncursesw, the PostgreSQL server and tmux yourself"
+    echo "deps: not a Debian or Ubuntu system; install libpq, ncursesw, the PostgreSQL server, tmux and pgbouncer yourself"
 fi
 
 swift=${SWIFT:-}
