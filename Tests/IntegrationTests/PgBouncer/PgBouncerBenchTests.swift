@@ -18,13 +18,13 @@ struct PgBouncerBenchTests {
         let options = BenchOptions(
             target: try ConnectionTarget(bouncer.url()), pool: PoolConfiguration(poolSize: 8, maxOverflow: 0),
             load: LoadSettings(workers: 8, mix: QueryMix([.init(.sleep(.milliseconds(20)))])),
-            duration: .seconds(2), warmUp: .milliseconds(500), applicationName: application,
+            duration: .seconds(3), warmUp: .seconds(1), applicationName: application,
             pgbouncer: try ConnectionTarget(bouncer.adminURL))
         let report = try await Bench.run(options)
         let seen = try #require(report.pgbouncer, "no pgbouncer section in the report")
         #expect(seen.pools == ["postgres/postgres"], "\(seen)")
-        // Four a second when the machine is idle; fewer on a loaded one.
-        #expect(seen.polls >= 2 && seen.unavailablePolls == 0, "\(seen)")
+        // Four a second on an idle machine; as few as one when hundreds of tests share its two cores.
+        #expect(seen.polls >= 1 && seen.unavailablePolls == 0, "\(seen)")
         #expect(seen.maxClientsWaiting > 0, "no client seen waiting inside pgbouncer: \(seen)")
         #expect(seen.maxServersActive >= 1 && seen.maxServersActive <= 2, "\(seen)")
         #expect(seen.maxWaitMs > 0, "\(seen)")
