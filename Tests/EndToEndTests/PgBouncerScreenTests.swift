@@ -99,6 +99,10 @@ struct PgBouncerScreenTests {
         try await bouncer.startAgain()
         let back = try session.waitForScreen(timeout: .seconds(15)) { $0.contains("CL_WAIT") && !$0.contains("unreachable") }
         #expect(back.contains("CL_WAIT") && !back.contains("n/a: pgbouncer"), "pgbouncer not seen again:\n\(back)")
+        // The dashboard's log tells the outage, as it does the server's.
+        try session.send("1")
+        let logged = try session.waitForScreen(timeout: .seconds(10)) { $0.contains("pgbouncer unreachable: ") && $0.contains("pgbouncer back after") }
+        #expect(logged.contains("pgbouncer unreachable: ") && logged.contains("pgbouncer back after"), "no pgbouncer events in the log:\n\(logged)")
 
         try session.send("q")
         #expect(try eventually(timeout: .seconds(15)) { try session.paneIsDead() }, "pooltop still running after q")

@@ -63,4 +63,12 @@ import Workload
         #expect(!frame.contains("CL_WAIT"))
         #expect(Self.frame(.pgbouncer, Fixtures.full, pgbouncer: nil).contains("start pooltop with --pgbouncer URL"))
     }
+
+    @Test func pgbouncersEventsReadAsItsOwnInTheLog() {
+        let events = [ServerEvent(at: .seconds(5), kind: .unreachable(reason: "connection refused"), subject: .pgbouncer),
+                      ServerEvent(at: .seconds(9), kind: .back(after: .seconds(4)), subject: .pgbouncer),
+                      ServerEvent(at: .seconds(12), kind: .back(after: .seconds(1)))]
+        let lines = EventLogView.lines(events: [], serverEvents: events, glyphs: Glyphs(ascii: false)).map(\.text)
+        #expect(lines == ["pgbouncer unreachable: connection refused", "pgbouncer back after 4.0s", "server back after 1.0s"])
+    }
 }

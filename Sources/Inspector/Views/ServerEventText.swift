@@ -5,9 +5,9 @@ enum ServerEventText {
     static func describe(_ event: ServerEvent, glyphs: Glyphs) -> String {
         switch event.kind {
         case .unreachable(let reason):
-            return "server unreachable: \(reason)"
+            return "\(event.subject.rawValue) unreachable: \(reason)"
         case .back(let after):
-            return "server back after \(Format.duration(after))"
+            return "\(event.subject.rawValue) back after \(Format.duration(after))"
         case .restarted(let from, let to):
             return "server restarted (postmaster start time changed from \(startTime(from)) to \(startTime(to)))"
         case .nearMaxConnections(let connections, let maximum):

@@ -13,6 +13,8 @@ public actor PgBouncerMonitor {
     private var machine = MonitorStateMachine<PostgresConnection>()
     private var version: String?
     private var samples: [PgBouncerSample] = []
+    /// Told but not yet taken, oldest first (bounded).
+    private var pending: [ServerEvent] = []
     /// Polls kept for the charts: ten minutes at one a second.
     public static let sampleLimit = 600
 
@@ -42,10 +44,16 @@ public actor PgBouncerMonitor {
                 guard error.kind == .connectionLost || error.kind == .connectionFailed || !connection.isUsable else {
                     return degraded("pgbouncer refused the admin query — \(error.message)")
                 }
-                machine.failed(connection, at: clock.now, reason: UnreachableReason.text(for: error)).discard?.close()
+                lose(connection, reason: UnreachableReason.text(for: error))
             }
         }
         return degraded(nil)
+    }
+
+    /// What happened since the last call (pgbouncer unreachable, back), oldest first, on the monitor's clock.
+    public func takeEvents() -> [ServerEvent] {
+        defer { pending.removeAll() }
+        return pending
     }
 
     /// Ends the monitor's session for good: later polls answer without connecting.
@@ -59,7 +67,7 @@ public actor PgBouncerMonitor {
         case .closed, .wait: return nil
         case .existing(let connection) where connection.isUsable: return connection
         case .existing(let connection):
-            machine.failed(connection, at: clock.now, reason: "connection lost").discard?.close()
+            lose(connection, reason: "connection lost")
             if case .wait = machine.use(at: clock.now) { return nil }
         case .connect: break
         }
@@ -70,12 +78,27 @@ public actor PgBouncerMonitor {
             // The actor is re-entered while connecting: a close, or another caller's connect, may have come first.
             let outcome = machine.established(fresh, at: clock.now, postmasterStart: nil)
             outcome.discard?.close()
+            tell(outcome.events)
             if outcome.use === fresh, let shown { version = shown }
             return outcome.use
         } catch {
-            machine.failed(at: clock.now, reason: UnreachableReason.text(for: error)).discard?.close()
+            let outcome = machine.failed(at: clock.now, reason: UnreachableReason.text(for: error))
+            outcome.discard?.close()
+            tell(outcome.events)
             return nil
         }
+    }
+
+    private func lose(_ connection: PostgresConnection, reason: String) {
+        let outcome = machine.failed(connection, at: clock.now, reason: reason)
+        outcome.discard?.close()
+        tell(outcome.events)
+    }
+
+    /// Keeps what the rules told, as pgbouncer's events (the newest 100).
+    private func tell(_ events: [ServerEvent]) {
+        pending.append(contentsOf: events.map { ServerEvent(at: $0.at, kind: $0.kind, subject: .pgbouncer) })
+        if pending.count > 100 { pending.removeFirst(pending.count - 100) }
     }
 
     /// A snapshot that keeps the version and the charts' history and says why the rest is missing.

@@ -3,10 +3,17 @@
 public struct ServerEvent: Sendable, Equatable {
     public var at: Duration
     public var kind: Kind
+    /// Whose monitor saw it: the server's, or the pgbouncer's (`--pgbouncer`).
+    public var subject: Subject
 
-    public init(at: Duration, kind: Kind) {
+    public init(at: Duration, kind: Kind, subject: Subject = .server) {
         self.at = at
         self.kind = kind
+        self.subject = subject
+    }
+
+    public enum Subject: String, Sendable, Equatable {
+        case server, pgbouncer
     }
 
     public enum Kind: Sendable, Equatable {
@@ -21,6 +28,6 @@ public struct ServerEvent: Sendable, Equatable {
     }
 
     public func shifted(by offset: Duration) -> ServerEvent {
-        ServerEvent(at: at + offset, kind: kind)
+        ServerEvent(at: at + offset, kind: kind, subject: subject)
     }
 }

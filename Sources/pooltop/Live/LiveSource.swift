@@ -74,11 +74,14 @@ final class LiveSource: InspectorSource {
         let shift = pool.uptime - monitor.clock.now
         var server = monitored
         server.reachability = monitored.reachability.shifted(by: shift)
+        // pgbouncer's events among the server's, by time, where the log merges them with the pool's.
+        let pgbouncer = self.pgbouncer?.snapshot(now: pool.uptime)
+        let allServerEvents = (serverEvents.map { $0.shifted(by: shift) } + (pgbouncer?.events ?? [])).sorted { $0.at < $1.at }
         return DashboardData(
             pool: pool, load: load, server: server, events: events, target: target,
             serverVersion: server.serverVersion, uptime: ContinuousClock.now - started,
             loadStartedAtPoolUptime: max(.zero, pool.uptime - load.elapsed),
-            serverEvents: serverEvents.map { $0.shifted(by: shift) }, pgbouncer: pgbouncer?.snapshot(now: pool.uptime))
+            serverEvents: allServerEvents, pgbouncer: pgbouncer?.snapshot)
     }
 
     func perform(_ command: Command) async -> String? {

@@ -6,7 +6,13 @@ import Workload
 final class PgBouncerPoller: Sendable {
     let monitor: PgBouncerMonitor
     private let interval: Duration
-    private let latest = Mutex(PgBouncerSnapshot(unavailable: "n/a: not polled yet"))
+    private let latest = Mutex(Latest())
+
+    private struct Latest {
+        var snapshot = PgBouncerSnapshot(unavailable: "n/a: not polled yet")
+        /// The monitor's events, on its clock, oldest first (bounded).
+        var events: [ServerEvent] = []
+    }
 
     init(monitor: PgBouncerMonitor, interval: Duration = .seconds(1)) {
         self.monitor = monitor
@@ -17,15 +23,22 @@ final class PgBouncerPoller: Sendable {
     func run() async {
         while !Task.isCancelled {
             let snapshot = await monitor.poll()
-            latest.withLock { $0 = snapshot }
+            let events = await monitor.takeEvents()
+            latest.withLock { latest in
+                latest.snapshot = snapshot
+                latest.events.append(contentsOf: events)
+                if latest.events.count > 200 { latest.events.removeFirst(latest.events.count - 200) }
+            }
             try? await Task.sleep(for: snapshot.reachability.pollDelay(now: monitor.clock.now, interval: interval))
         }
     }
 
-    /// The latest picture, its times moved onto the timeline whose present is `now`.
-    func snapshot(now: Duration) -> PgBouncerSnapshot {
-        var snapshot = latest.withLock { $0 }
-        snapshot.reachability = snapshot.reachability.shifted(by: now - monitor.clock.now)
-        return snapshot
+    /// The latest picture and every event kept, their times moved onto the timeline whose present is `now`.
+    func snapshot(now: Duration) -> (snapshot: PgBouncerSnapshot, events: [ServerEvent]) {
+        let shift = now - monitor.clock.now
+        var (snapshot, events) = latest.withLock { ($0.snapshot, $0.events) }
+        snapshot.reachability = snapshot.reachability.shifted(by: shift)
+        events = events.map { $0.shifted(by: shift) }
+        return (snapshot, events)
     }
 }

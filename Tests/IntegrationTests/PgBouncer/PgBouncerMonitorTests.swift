@@ -91,11 +91,17 @@ struct PgBouncerMonitorTests {
         #expect(reason.hasPrefix("n/a: pgbouncer unreachable — "), "\(reason)")
         #expect(down.reachability.isUnreachable)
         #expect(down.version == first.version, "the version is forgotten while pgbouncer is away")
+        let lost = await monitor.takeEvents()
+        #expect(lost.count == 1 && lost.first?.subject == .pgbouncer, "\(lost)")
+        if case .unreachable = lost.first?.kind {} else { Issue.record("no unreachable event: \(lost)") }
 
         try await bouncer.startAgain()
         let back = try await eventually({ await monitor.poll() }, until: { $0.unavailable == nil })
         #expect(back.unavailable == nil, "still unavailable after pgbouncer came back: \(back.unavailable ?? "")")
         #expect(back.pools.contains { $0.database == PgBouncerSnapshot.adminDatabase }, "\(back.pools.map(\.id))")
+        let returned = await monitor.takeEvents()
+        #expect(returned.count == 1 && returned.first?.subject == .pgbouncer, "\(returned)")
+        if case .back = returned.first?.kind {} else { Issue.record("no back event: \(returned)") }
         await monitor.close()
     }
 }
