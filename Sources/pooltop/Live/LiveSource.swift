@@ -4,27 +4,20 @@ import Synchronization
 import Workload
 
 /// The screen's window on a running load session: snapshots of the pool, the load and the server,
-/// and the commands the keys send. The server is polled by a child task of `pollingServer(during:)`,
-/// so a slow or lost server never delays a frame.
+/// and the commands the keys send. The server (and the `--pgbouncer` console) are polled by child tasks of
+/// `pollingServer(during:)`, so a slow or lost server never delays a frame.
 final class LiveSource: InspectorSource {
     let session: LoadSession
     /// The SQL console's statements, holder "console" in the pool.
     private let console: ConsoleSession
     private let monitor: ServerMonitor
     private let target: String
-    private let serverInterval: Duration
+    private let server: MonitorPoller<ServerMonitor>
     /// The pgbouncer watched with `--pgbouncer`, polled beside the server.
-    private let pgbouncer: PgBouncerPoller?
+    private let pgbouncer: MonitorPoller<PgBouncerMonitor>?
     private let started = ContinuousClock.now
-    /// What the poller and `collect()` both reach.
-    private let state = Mutex(State())
-
-    private struct State {
-        var server = ServerSnapshot(unavailable: "n/a: not polled yet")
-        var events = RecentEvents()
-        /// The monitor's events, on its clock, oldest first (bounded).
-        var serverEvents: [ServerEvent] = []
-    }
+    /// The pool events seen so far; `collect()` reaches them.
+    private let events = Mutex(RecentEvents())
 
     /// `target` is the display form (password masked); the server is polled every `serverInterval`.
     init(session: LoadSession, monitor: ServerMonitor, target: String, serverInterval: Duration = .seconds(1),
@@ -33,52 +26,39 @@ final class LiveSource: InspectorSource {
         console = ConsoleSession(session: session)
         self.monitor = monitor
         self.target = target
-        self.serverInterval = serverInterval
-        self.pgbouncer = pgbouncer.map { PgBouncerPoller(monitor: $0, interval: serverInterval) }
+        server = MonitorPoller(monitor: monitor, initial: ServerSnapshot(unavailable: "n/a: not polled yet"), interval: serverInterval)
+        self.pgbouncer = pgbouncer.map {
+            MonitorPoller(monitor: $0, initial: PgBouncerSnapshot(unavailable: "n/a: not polled yet"), interval: serverInterval)
+        }
     }
 
     /// Runs `body` (the screen) while a child task polls the server; returns, or rethrows, only once that
     /// task has ended too, so the monitor can be closed with no poll in flight.
     func pollingServer(during body: () async throws -> Void) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await self.pollServer() }
+            group.addTask { await self.server.run() }
             if let pgbouncer { group.addTask { await pgbouncer.run() } }
             defer { group.cancelAll() }
             try await body()
         }
     }
 
-    private func pollServer() async {
-        while !Task.isCancelled {
-            let server = await monitor.poll()
-            let events = await monitor.takeEvents()
-            state.withLock { state in
-                state.server = server
-                state.serverEvents.append(contentsOf: events)
-                if state.serverEvents.count > 200 { state.serverEvents.removeFirst(state.serverEvents.count - 200) }
-            }
-            try? await Task.sleep(for: server.reachability.pollDelay(now: monitor.clock.now, interval: serverInterval))
-        }
-    }
-
     func collect() async -> DashboardData {
         // With no pool, an empty snapshot whose uptime still carries the timeline the server's events are put on.
         let pool = session.pool?.snapshot() ?? PoolSnapshot(uptime: ContinuousClock.now - started)
-        let fresh = session.pool.map { pool in pool.events(after: state.withLock { $0.events.lastSequence }) } ?? []
+        let fresh = session.pool.map { pool in pool.events(after: events.withLock { $0.lastSequence }) } ?? []
         let load = session.generator.snapshot()
-        let (monitored, events, serverEvents) = state.withLock { state in
-            state.events.append(fresh)
-            return (state.server, state.events.events, state.serverEvents)
+        let poolEvents = events.withLock { events in
+            events.append(fresh)
+            return events.events
         }
-        // The monitor's times onto the pool's timeline, where the events log and the header read them.
-        let shift = pool.uptime - monitor.clock.now
-        var server = monitored
-        server.reachability = monitored.reachability.shifted(by: shift)
-        // pgbouncer's events among the server's, by time, where the log merges them with the pool's.
+        // The monitors' times onto the pool's timeline, where the events log and the header read them; pgbouncer's
+        // events among the server's, by time, where the log merges them with the pool's.
+        let (server, serverEvents) = self.server.snapshot(now: pool.uptime)
         let pgbouncer = self.pgbouncer?.snapshot(now: pool.uptime)
-        let allServerEvents = (serverEvents.map { $0.shifted(by: shift) } + (pgbouncer?.events ?? [])).sorted { $0.at < $1.at }
+        let allServerEvents = (serverEvents + (pgbouncer?.events ?? [])).sorted { $0.at < $1.at }
         return DashboardData(
-            pool: pool, load: load, server: server, events: events, target: target,
+            pool: pool, load: load, server: server, events: poolEvents, target: target,
             serverVersion: server.serverVersion, uptime: ContinuousClock.now - started,
             loadStartedAtPoolUptime: max(.zero, pool.uptime - load.elapsed),
             serverEvents: allServerEvents, pgbouncer: pgbouncer?.snapshot)

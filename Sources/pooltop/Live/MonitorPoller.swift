@@ -1,22 +1,25 @@
 import Synchronization
 import Workload
 
-/// Polls a pgbouncer's admin console for the live screen, in a child task of the screen's run (`run()`), and keeps
-/// the latest picture for `collect()`. Polls every `interval`, sooner after an outage when the back-off allows.
-final class PgBouncerPoller: Sendable {
-    let monitor: PgBouncerMonitor
+/// Polls a monitor (the server's, or the `--pgbouncer` one) for the live screen, in a child task of the screen's
+/// run (`run()`), and keeps its latest snapshot and events for `collect()`, so a slow or lost peer never delays a
+/// frame. Polls every `interval`, sooner after an outage when the back-off allows.
+final class MonitorPoller<Monitor: PolledMonitor>: Sendable {
+    let monitor: Monitor
     private let interval: Duration
-    private let latest = Mutex(Latest())
+    private let latest: Mutex<Latest>
 
-    private struct Latest {
-        var snapshot = PgBouncerSnapshot(unavailable: "n/a: not polled yet")
+    private struct Latest: Sendable {
+        var snapshot: Monitor.Snapshot
         /// The monitor's events, on its clock, oldest first (bounded).
         var events: [ServerEvent] = []
     }
 
-    init(monitor: PgBouncerMonitor, interval: Duration = .seconds(1)) {
+    /// `initial` stands until the first poll answers.
+    init(monitor: Monitor, initial: Monitor.Snapshot, interval: Duration = .seconds(1)) {
         self.monitor = monitor
         self.interval = interval
+        latest = Mutex(Latest(snapshot: initial))
     }
 
     /// Polls until cancelled.
@@ -33,12 +36,11 @@ final class PgBouncerPoller: Sendable {
         }
     }
 
-    /// The latest picture and every event kept, their times moved onto the timeline whose present is `now`.
-    func snapshot(now: Duration) -> (snapshot: PgBouncerSnapshot, events: [ServerEvent]) {
+    /// The latest snapshot and every event kept, their times moved onto the timeline whose present is `now`.
+    func snapshot(now: Duration) -> (snapshot: Monitor.Snapshot, events: [ServerEvent]) {
         let shift = now - monitor.clock.now
         var (snapshot, events) = latest.withLock { ($0.snapshot, $0.events) }
         snapshot.reachability = snapshot.reachability.shifted(by: shift)
-        events = events.map { $0.shifted(by: shift) }
-        return (snapshot, events)
+        return (snapshot, events.map { $0.shifted(by: shift) })
     }
 }
