@@ -10,11 +10,12 @@ public struct ConfigLayer: Sendable, Equatable {
         set { settings[key] = newValue }
     }
 
-    /// The environment's layer: the target, when one of `serverVariables` (PGHOST, PGDATABASE…, as
-    /// `EmbeddedPostgres.serverNamingVariables` lists them) is set. pooltop has no POOLTOP_* variables.
-    public static func environment(_ environment: [String: String], serverVariables: [String]) -> ConfigLayer {
-        guard let named = serverVariables.first(where: { !(environment[$0] ?? "").isEmpty }) else { return ConfigLayer() }
-        return ConfigLayer([.target: Setting("", from: .environment(named))])
+    /// The environment's layer: the target, when `serverVariable` (one of PGHOST, PGHOSTADDR, PGDATABASE,
+    /// PGSERVICE, as `EmbeddedPostgres.serverNamingVariable(in:)` finds it) names a server for libpq.
+    /// pooltop has no POOLTOP_* variables.
+    public static func environment(serverVariable: String?) -> ConfigLayer {
+        guard let serverVariable else { return ConfigLayer() }
+        return ConfigLayer([.target: Setting("", from: .environment(serverVariable))])
     }
 
     /// This layer with `other`'s settings added (the option groups' flags, one group at a time).

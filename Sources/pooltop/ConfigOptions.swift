@@ -37,7 +37,7 @@ struct ConfigOptions: ParsableArguments {
         } catch {
             throw Failure.usage(error.description)
         }
-        let variables = ConfigLayer.environment(environment, serverVariables: EmbeddedPostgres.serverNamingVariables)
+        let variables = ConfigLayer.environment(serverVariable: EmbeddedPostgres.serverNamingVariable(in: environment))
         return LayeredSettings([file, variables, flags.reduce(ConfigLayer()) { $0.merging($1) }])
     }
 }

@@ -19,8 +19,6 @@ struct PrecedenceTests {
         mix = "rw"
         """
 
-    static let serverVariables = ["PGHOST", "PGHOSTADDR", "PGDATABASE", "PGSERVICE"]
-
     func fileLayer() throws -> ConfigLayer { try ConfigFile.parse(Self.file, path: "config.toml") }
 
     func flag(_ key: ConfigKey, _ text: String, _ flag: String) -> ConfigLayer {
@@ -66,11 +64,11 @@ struct PrecedenceTests {
         let fileTarget = "postgresql://bob:hunter2secret@filehost/app"
         #expect(LayeredSettings([file]).target == .given(fileTarget, origin: .file(path: "config.toml", line: 1)))
 
-        let user = ConfigLayer.environment(["PGUSER": "carol", "PGPASSWORD": "x"], serverVariables: Self.serverVariables)
-        #expect(user == ConfigLayer(), "PGUSER alone names no server")
-        #expect(LayeredSettings([file, user]).target == .given(fileTarget, origin: .file(path: "config.toml", line: 1)))
+        let none = ConfigLayer.environment(serverVariable: nil)
+        #expect(none == ConfigLayer(), "no variable naming a server: no target from the environment")
+        #expect(LayeredSettings([file, none]).target == .given(fileTarget, origin: .file(path: "config.toml", line: 1)))
 
-        let host = ConfigLayer.environment(["PGHOST": "/run/postgresql"], serverVariables: Self.serverVariables)
+        let host = ConfigLayer.environment(serverVariable: "PGHOST")
         #expect(LayeredSettings([file, host]).target == .environment(variable: "PGHOST"))
 
         let url = flag(.target, "postgresql://127.0.0.1:6543/x", "--url")
