@@ -74,7 +74,7 @@ public enum ConfigFile {
         }
         let origin = ConfigOrigin.file(path: path, line: line)
         guard let text = flagText(value) else {
-            throw .badValue("\(origin.label(for: key)): expected a string, a number or true/false, as the flag takes it, not \(value.type)")
+            throw .badValue("\(origin.label(for: key)): expected a string, a number or true/false (as the flag takes it), not a TOML \(value.type)")
         }
         do { try key.check(text) } catch { throw .badValue(error.naming(origin.label(for: key))) }
         layer[key] = Setting(text, from: origin)

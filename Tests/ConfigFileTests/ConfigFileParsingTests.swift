@@ -74,7 +74,7 @@ struct ConfigFileParsingTests {
         Bad(text: "[load]\nrate = -5\n", message: "c.toml:2: load.rate must be a positive number of queries a second, or off"),
         Bad(text: "preset = \"tomcat\"\n", message: "c.toml:1: preset: no preset called 'tomcat' (sqlalchemy, hikari, psycopg, pgx, database-sql)"),
         Bad(text: "fps = 90\n", message: "c.toml:1: fps must be between 0 and 60, not 90"),
-        Bad(text: "[load]\nworkers = [1, 2]\n", message: "c.toml:2: load.workers: expected a string, a number or true/false, as the flag takes it, not array"),
+        Bad(text: "[load]\nworkers = [1, 2]\n", message: "c.toml:2: load.workers: expected a string, a number or true/false (as the flag takes it), not a TOML array"),
         Bad(text: "pool = 5\n", message: "c.toml:1: pool: expected a table [pool]"),
         Bad(text: "[load]\nmix = \"rw\"\nquery = \"SELECT 2\"\n", message: "c.toml:3: load.query and load.mix fill the same slot: give one"),
     ]
