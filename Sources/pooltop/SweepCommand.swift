@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConfigFile
 import Foundation
 import Workload
 
@@ -60,6 +61,9 @@ struct SweepCommand: AsyncParsableCommand {
         var run = try RunSettings(config, flags: [target.layer, pool.layer, load.layer], loadDefaults: LoadSettings(workers: 32), paused: load.paused)
         // A sweep over pool sizes measures the core alone unless overflows are swept or given (by a flag or the file).
         if overflows == nil && run.layered[.pool(.maxOverflow)] == nil { run.pool.maxOverflow = 0 }
+        if run.load.mode == .noPool, let mode = run.layered[.load(.mode)] {
+            throw Failure.usage("\(mode.origin.label(for: .load(.mode))): a sweep measures pool sizes; no-pool is for bench")
+        }
         if config.printConfig { return print(run.printed(), terminator: "") }
         let resolved = try await ResolvedTarget.resolve(run.layered.target)
         let bench = BenchOptions(
