@@ -1,5 +1,6 @@
 import ArgumentParser
 import Inspector
+import Workload
 
 /// How the screen looks and how often it redraws: the options `pooltop` and `pooltop demo` share.
 struct ScreenOptions: ParsableArguments {
@@ -22,9 +23,20 @@ struct ScreenOptions: ParsableArguments {
     /// is thrown as the `Failure` to report.
     func show(_ source: some InspectorSource) async throws {
         let app = InspectorApp(source: source, options: InspectorOptions(theme: theme, ascii: ascii, refreshRate: fps))
+        try await running { try await app.run() }
+    }
+
+    /// The `pooltop watch` screen over what `collect` answers, in the same way.
+    func showWatch(target: String, collect: @escaping @Sendable () async -> WatchSnapshot) async throws {
+        let app = WatchApp(target: target, options: InspectorOptions(theme: theme, ascii: ascii, refreshRate: fps), collect: collect)
+        try await running { try await app.run() }
+    }
+
+    /// Runs a screen with the terminal restored on every exit, its failures turned into the `Failure` to report.
+    private func running(_ screen: () async throws -> Void) async throws {
         Termination.shared.onExit { InspectorApp.restoreTerminal() }
         do {
-            try await app.run()
+            try await screen()
         } catch InspectorError.noTerminal {
             throw Failure.usage(Self.noTerminal)
         } catch {

@@ -103,6 +103,8 @@ public enum InputHandler {
             askToTerminate(state: &state, data: data)
         case .openKnobs:
             openKnobs(state: &state)
+        case .openRow:
+            break  // the watch screen's (WatchInput)
         }
         return []
     }

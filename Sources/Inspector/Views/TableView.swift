@@ -17,18 +17,25 @@ enum TableView {
         let table = context.state.table(view)
         let columns = TableCatalog.headings(for: view)
         let rows = TableCatalog.visibleRows(for: view, data: data, table: table, glyphs: context.glyphs)
+        drawRows(rows, columns: columns, table: table, into: &frame, top: top + (view == .server ? 1 : 0),
+                 bottom: context.bodyBottom, glyphs: context.glyphs)
+    }
+
+    /// The column titles at `top` (the sort column marked), then the rows that fit down to `bottom`, scrolled to
+    /// keep the selected row in sight: what every table view draws, whatever its rows are about.
+    static func drawRows(_ rows: [TableRow], columns: [ColumnHeading], table: TableState, into frame: inout Frame, top headerY: Int,
+                         bottom: Int, glyphs: Glyphs) {
         let widths = columnWidths(columns, total: frame.width)
-        let headerY = top + (view == .server ? 1 : 0)
         var x = 0
         for (index, column) in columns.enumerated() {
             var title = column.title
-            if index == table.sortColumn { title += table.descending ? context.glyphs.sortDescending : context.glyphs.sortAscending }
+            if index == table.sortColumn { title += table.descending ? glyphs.sortDescending : glyphs.sortAscending }
             let role: Role = index == table.sortColumn ? .accent : .header
             frame.put(Format.fit(title, widths[index], ellipsis: "", alignRight: column.alignRight), x: x, y: headerY, role: role)
             x += widths[index] + 1
         }
         let bodyTop = headerY + 1
-        let bodyHeight = max(0, context.bodyBottom - bodyTop + 1)
+        let bodyHeight = max(0, bottom - bodyTop + 1)
         if rows.isEmpty {
             let message = table.filter.isEmpty ? "no rows" : "no rows match /\(table.filter)"
             frame.put(message, x: 1, y: bodyTop, role: .muted)
@@ -41,7 +48,7 @@ enum TableView {
             var x = 0
             for (index, cell) in row.cells.enumerated() where index < columns.count {
                 let role = row.cellRoles.indices.contains(index) ? row.cellRoles[index] ?? row.role : row.role
-                frame.put(Format.fit(cell, widths[index], ellipsis: context.glyphs.ellipsis, alignRight: columns[index].alignRight), x: x, y: y, role: role)
+                frame.put(Format.fit(cell, widths[index], ellipsis: glyphs.ellipsis, alignRight: columns[index].alignRight), x: x, y: y, role: role)
                 x += widths[index] + 1
             }
             if first + offset == selected { frame.recolor(x: 0, y: y, width: frame.width, role: .selection) }

@@ -1,0 +1,68 @@
+import Workload
+
+/// The watch screen's top three rows: the server (or why it cannot be reached), the connections against the
+/// server's limit, and what the numbers leave out (hidden rows, the watch's own connection).
+enum WatchHeader {
+    static let rows = 3
+
+    static func draw(into frame: inout Frame, snapshot: WatchSnapshot?, target: String, state: WatchViewState) {
+        let glyphs = state.glyphs
+        var right = "\(HeaderView.rateLabel(state.refreshRate)) fps "
+        if let snapshot { right = "up " + Format.clock(snapshot.uptime) + glyphs.separator + right }
+        let frozen = state.displayFrozen ? "display FROZEN " : ""
+        let rightStart = frame.width - right.count - frozen.count
+        let x = frame.put("pooltop watch", x: 0, y: 0, role: .header)
+        if let snapshot, HeaderView.drawUnreachable(into: &frame, reachability: snapshot.reachability, now: snapshot.uptime, target: target,
+                                                    x: x, rightStart: rightStart, glyphs: glyphs) {
+            // The outage replaces the version on row 0.
+        } else {
+            HeaderView.drawTarget(into: &frame, target: target, version: snapshot?.serverVersion, x: x, rightStart: rightStart, glyphs: glyphs)
+        }
+        frame.put(frozen, x: rightStart, y: 0, role: .warning)
+        frame.putRight(right, right: frame.width, y: 0, role: .accent)
+        guard let snapshot else { return }
+        drawTotals(into: &frame, snapshot: snapshot, glyphs: glyphs)
+        drawCaveat(into: &frame, snapshot: snapshot, glyphs: glyphs)
+    }
+
+    /// "connections 12 of 97 (max_connections 100 − 3 superuser_reserved_connections) · 3 pools · …"
+    static func totals(_ snapshot: WatchSnapshot, glyphs: Glyphs) -> [(String, Role)] {
+        let minus = glyphs.ascii ? " - " : " − "
+        let dot = glyphs.ascii ? " | " : " · "
+        var parts: [(String, Role)] = [("connections ", .muted)]
+        if let limit = snapshot.limit {
+            let near = Double(snapshot.connections) >= 0.9 * Double(max(1, limit.available))
+            parts.append(("\(snapshot.connections) of \(limit.available)", near ? .error : .text))
+            var reserved = " (max_connections \(limit.maxConnections)\(minus)\(limit.superuserReserved) superuser_reserved_connections"
+            if let more = limit.reserved { reserved += "\(minus)\(more) reserved_connections" }
+            parts.append((reserved + ")", .muted))
+        } else {
+            parts.append(("\(snapshot.connections)", .text))
+        }
+        parts.append((dot + "\(snapshot.pools.count) pool" + (snapshot.pools.count == 1 ? "" : "s"), .text))
+        let own = snapshot.ownPID.map { " (pid \($0))" } ?? ""
+        parts.append((dot + "excludes this watch" + own, .muted))
+        return parts
+    }
+
+    private static func drawTotals(into frame: inout Frame, snapshot: WatchSnapshot, glyphs: Glyphs) {
+        guard snapshot.unavailable == nil || snapshot.limit != nil else { return }
+        var x = 0
+        for (text, role) in totals(snapshot, glyphs: glyphs) where x < frame.width {
+            x += frame.put(text, x: x, y: 1, role: role)
+        }
+    }
+
+    /// Row 2: why nothing is shown, else what is hidden, else what the short titles mean.
+    private static func drawCaveat(into frame: inout Frame, snapshot: WatchSnapshot, glyphs: Glyphs) {
+        if let reason = snapshot.unavailable {
+            frame.put(reason, x: 0, y: 2, role: .warning)
+        } else if snapshot.hidden > 0 {
+            let count = snapshot.hidden
+            frame.put("\(count) connection\(count == 1 ? "" : "s") hidden (no pg_read_all_stats): counted, but their state, "
+                      + "address and queries are not shown", x: 0, y: 2, role: .warning)
+        } else {
+            frame.put(ClientPoolsTable.legend(glyphs), x: 0, y: 2, role: .muted)
+        }
+    }
+}

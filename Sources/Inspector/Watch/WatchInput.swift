@@ -1,0 +1,67 @@
+import Workload
+
+/// Turns a key into a new `WatchViewState` and what the app must do (quit, next theme). Pure: no I/O.
+enum WatchInput {
+    static func handle(_ key: Key, state: inout WatchViewState, snapshot: WatchSnapshot?, size: Size) -> [Effect] {
+        if key == .control("c") { return [.quit] }
+        guard let action = WatchKeys.action(for: key) else { return [] }
+        switch action {
+        case .quit: return [.quit]
+        case .nextTheme: return [.nextTheme]
+        case .openRow:
+            guard state.opened == nil, let snapshot else { return [] }
+            let visible = ClientPoolsTable.visible(in: snapshot, table: state.pools, glyphs: state.glyphs)
+            guard visible.indices.contains(state.pools.selected) else { return [] }
+            state.opened = visible[state.pools.selected].pool.key
+            state.connections.selected = 0
+            state.connections.top = 0
+        case .back:
+            state.opened = nil
+        case .sort:
+            let columns = headings(state)
+            state.table.sortColumn = (state.table.sortColumn + 1) % max(1, columns.count)
+            state.table.descending = columns.indices.contains(state.table.sortColumn) && columns[state.table.sortColumn].descendingFirst
+        case .reverseSort:
+            state.table.descending.toggle()
+        case .freezeDisplay:
+            state.displayFrozen.toggle()
+        case .nextChartStyle:
+            guard !state.glyphs.ascii else { return [] }
+            let styles = ChartStyle.allCases
+            state.glyphs.chartStyle = styles[((styles.firstIndex(of: state.glyphs.chartStyle) ?? 0) + 1) % styles.count]
+            state.status = "charts: \(state.glyphs.chartStyle.rawValue)"
+        case .moveUp, .moveDown, .pageUp, .pageDown, .home, .end:
+            move(action, state: &state, count: rowCount(state, snapshot), size: size)
+        default:
+            break
+        }
+        return []
+    }
+
+    static func headings(_ state: WatchViewState) -> [ColumnHeading] {
+        state.opened == nil ? ClientPoolsTable.headings : PoolConnectionsTable.headings
+    }
+
+    private static func rowCount(_ state: WatchViewState, _ snapshot: WatchSnapshot?) -> Int {
+        guard let snapshot else { return 0 }
+        guard let opened = state.opened else { return snapshot.pools.count }
+        return snapshot.pool(opened)?.backends.count ?? 0
+    }
+
+    private static func move(_ action: Action, state: inout WatchViewState, count: Int, size: Size) {
+        let page = max(1, WatchLayout(size: size, opened: state.opened != nil).tableBodyHeight)
+        var table = state.table
+        switch action {
+        case .moveUp: table.selected -= 1
+        case .moveDown: table.selected += 1
+        case .pageUp: table.selected -= page
+        case .pageDown: table.selected += page
+        case .home: table.selected = 0
+        case .end: table.selected = count - 1
+        default: break
+        }
+        table.selected = max(0, min(count - 1, table.selected))
+        table.top = ScreenLayout.top(selected: table.selected, previousTop: table.top, bodyHeight: page, count: count)
+        state.table = table
+    }
+}
