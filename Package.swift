@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "InspectorTests", dependencies: ["Inspector", "ConnectionPool", "Workload"]),
         // Pool presets and the workload against the real embedded server (no fakes in place of the database).
         .testTarget(name: "IntegrationTests", dependencies: ["ConnectionPool", "Workload", "LibPQ", "EmbeddedPostgres", "FaultProxy"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["EmbeddedPostgres"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["EmbeddedPostgres", "LibPQ"]),
     ],
     swiftLanguageModes: [.v6]
 )
