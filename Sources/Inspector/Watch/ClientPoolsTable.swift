@@ -57,7 +57,7 @@ enum ClientPoolsTable {
 
     /// What the short titles stand for, for the row above the table.
     static func legend(_ glyphs: Glyphs) -> String {
-        ["ACT active", "IN TX idle in transaction", "ABORT aborted transaction", "LOCK waiting on a lock", "XACT, QUERY oldest transaction, statement"]
+        ["ACT active", "IN TX idle in transaction", "ABORT aborted tx", "LOCK lock wait", "XACT/QUERY oldest transaction/statement"]
             .joined(separator: glyphs.ascii ? " | " : " · ")
     }
 }

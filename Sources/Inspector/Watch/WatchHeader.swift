@@ -25,7 +25,7 @@ enum WatchHeader {
         drawCaveat(into: &frame, snapshot: snapshot, glyphs: glyphs)
     }
 
-    /// "connections 12 of 97 (max_connections 100 − 3 superuser_reserved_connections) · 3 pools · …"
+    /// "connections 12 of 97 (max_connections 100 − 3 superuser_reserved_connections) · excludes this watch (pid 4242)"
     static func totals(_ snapshot: WatchSnapshot, glyphs: Glyphs) -> [(String, Role)] {
         let minus = glyphs.ascii ? " - " : " − "
         let dot = glyphs.ascii ? " | " : " · "
@@ -39,7 +39,6 @@ enum WatchHeader {
         } else {
             parts.append(("\(snapshot.connections)", .text))
         }
-        parts.append((dot + "\(snapshot.pools.count) pool" + (snapshot.pools.count == 1 ? "" : "s"), .text))
         let own = snapshot.ownPID.map { " (pid \($0))" } ?? ""
         parts.append((dot + "excludes this watch" + own, .muted))
         return parts
