@@ -39,21 +39,8 @@ public final class InspectorApp: Sendable {
 
     /// Runs `uiLoop` on its own thread until it returns; cancelling the calling task asks it to quit.
     private func runScreen() async throws -> [String] {
-        try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { continuation in
-                let thread = Thread { [self] in
-                    do throws(InspectorError) {
-                        continuation.resume(returning: try self.uiLoop())
-                    } catch {
-                        continuation.resume(throwing: error)
-                    }
-                }
-                thread.name = "pooltop-screen"
-                thread.start()
-            }
-        } onCancel: { [inbox] in
-            inbox.requestQuit()
-        }
+        try await ScreenThread.run(named: "pooltop-screen", { () throws(InspectorError) in try self.uiLoop() },
+                                   onCancel: { [inbox] in inbox.requestQuit() })
     }
 
     /// Ends curses mode: the UI thread is asked to do it (ncurses is not thread-safe) and given half a second,

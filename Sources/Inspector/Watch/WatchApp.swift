@@ -47,21 +47,8 @@ public final class WatchApp: Sendable {
     private func requestQuit() { shared.withLock { $0.quit = true } }
 
     private func runScreen() async throws -> [String] {
-        try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { continuation in
-                let thread = Thread { [self] in
-                    do throws(InspectorError) {
-                        continuation.resume(returning: try self.uiLoop())
-                    } catch {
-                        continuation.resume(throwing: error)
-                    }
-                }
-                thread.name = "pooltop-watch"
-                thread.start()
-            }
-        } onCancel: {
-            requestQuit()
-        }
+        try await ScreenThread.run(named: "pooltop-watch", { () throws(InspectorError) in try self.uiLoop() },
+                                   onCancel: { self.requestQuit() })
     }
 
     /// The UI thread: paint, wait for keys until the next frame, repeat.

@@ -50,18 +50,6 @@ enum WatchInput {
 
     private static func move(_ action: Action, state: inout WatchViewState, count: Int, size: Size) {
         let page = max(1, WatchLayout(size: size, opened: state.opened != nil).tableBodyHeight)
-        var table = state.table
-        switch action {
-        case .moveUp: table.selected -= 1
-        case .moveDown: table.selected += 1
-        case .pageUp: table.selected -= page
-        case .pageDown: table.selected += page
-        case .home: table.selected = 0
-        case .end: table.selected = count - 1
-        default: break
-        }
-        table.selected = max(0, min(count - 1, table.selected))
-        table.top = ScreenLayout.top(selected: table.selected, previousTop: table.top, bodyHeight: page, count: count)
-        state.table = table
+        state.table.move(action, count: count, page: page)
     }
 }
