@@ -25,7 +25,7 @@ struct WatchCommand: AsyncParsableCommand {
 
     func run() async throws {
         let resolved = try await ResolvedTarget.resolve(target)
-        let monitor = ServerMonitor(target: resolved.target, applicationName: "pooltop-watch")
+        let monitor = ServerMonitor(target: resolved.target, applicationName: "pooltop-watch", deadLinkTimeout: target.deadLinkBound)
         let watcher = ServerWatcher(monitor: monitor, interval: interval.duration)
         // A wrong --url is one clear line, even without a terminal.
         if let unreachable = await watcher.poll().unavailable, resolved.embedded == nil {

@@ -10,7 +10,8 @@ enum ClientPoolsTable {
     }
 
     static let historyWidth = 12
-    static var connectionsColumn: Int { 4 }
+    /// CONNS, the column the table is first sorted by.
+    static let connectionsColumn = columns.firstIndex { $0.heading.title == "CONNS" } ?? 0
 
     static func items(in snapshot: WatchSnapshot, glyphs: Glyphs) -> [Item] {
         snapshot.pools.map { Item(pool: $0, history: snapshot.history[$0.key] ?? [], glyphs: glyphs) }

@@ -8,6 +8,7 @@ import LibPQ
 public actor ServerMonitor {
     private let target: ConnectionTarget
     private let applicationName: String
+    private let deadLinkTimeout: Duration?
     /// The monitor's time: reachability and events are stamped with it.
     public nonisolated let clock: any PoolClock
     private var machine = MonitorStateMachine<PostgresConnection>()
@@ -17,10 +18,13 @@ public actor ServerMonitor {
     private var serverVersion: String?
     private var maxConnections: Int?
 
-    public init(target: ConnectionTarget, applicationName: String = "pooltop-monitor", clock: any PoolClock = ContinuousPoolClock()) {
+    /// Its session's statements are abandoned after `deadLinkTimeout` without a sign of life on the link (nil: never).
+    public init(target: ConnectionTarget, applicationName: String = "pooltop-monitor", clock: any PoolClock = ContinuousPoolClock(),
+                deadLinkTimeout: Duration? = PostgresConnection.defaultDeadLinkTimeout) {
         self.target = target
         self.applicationName = applicationName
         self.clock = clock
+        self.deadLinkTimeout = deadLinkTimeout
     }
 
     static let activityQuery = """
@@ -121,7 +125,8 @@ public actor ServerMonitor {
         case .connect: break
         }
         do throws(PostgresError) {
-            let fresh = try await PostgresConnection.connect(to: target, timeout: .seconds(5), applicationName: applicationName)
+            let fresh = try await PostgresConnection.connect(to: target, timeout: .seconds(5), applicationName: applicationName,
+                                                             deadLinkTimeout: deadLinkTimeout)
             let settings: [String?]
             do throws(PostgresError) {
                 settings = try await fresh.query(Self.settingsQuery).rows.first ?? []
