@@ -26,6 +26,20 @@ enum ClientPoolsTable {
 
     static var headings: [ColumnHeading] { columns.map(\.heading) }
 
+    /// Below this width USER, DATABASE and HISTORY give way, so an 80-column terminal keeps every count.
+    static let fullWidth = 115
+
+    /// The headings for a frame `width` wide: the narrow screen's left-out columns have width 0.
+    static func headings(width: Int) -> [ColumnHeading] {
+        guard width < fullWidth else { return headings }
+        return headings.map { heading in
+            var heading = heading
+            if ["USER", "DATABASE", "HISTORY"].contains(heading.title) { heading.width = 0 }
+            if heading.flexible { heading.width = 12 }
+            return heading
+        }
+    }
+
     private static func count(_ title: String, _ state: ClientState, width: Int) -> TableColumn<Item> {
         TableColumn(
             title, width: width, alignRight: true, descendingFirst: true, cell: { "\($0.pool.counts[state])" },
@@ -57,8 +71,11 @@ enum ClientPoolsTable {
     ]
 
     /// What the short titles stand for, for the row above the table.
-    static func legend(_ glyphs: Glyphs) -> String {
-        ["ACT active", "IN TX idle in transaction", "ABORT aborted tx", "LOCK lock wait", "XACT/QUERY oldest transaction/statement"]
-            .joined(separator: glyphs.ascii ? " | " : " · ")
+    static func legend(_ glyphs: Glyphs, width: Int) -> String {
+        let separator = glyphs.ascii ? " | " : " · "
+        let long = ["ACT active", "IN TX idle in transaction", "ABORT aborted tx", "LOCK lock wait", "XACT/QUERY oldest transaction/statement"]
+        let short = ["ACT active", "IN TX idle in tx", "ABORT aborted", "LOCK lock wait", "XACT/QUERY oldest"]
+        let text = long.joined(separator: separator)
+        return text.count <= width ? text : short.joined(separator: separator)
     }
 }

@@ -29,7 +29,7 @@ public enum WatchFrameBuilder {
     private static func drawPools(snapshot: WatchSnapshot, state: WatchViewState, layout: WatchLayout, into frame: inout Frame) -> ClientPoolKey? {
         guard snapshot.unavailable == nil else { return nil }
         let visible = ClientPoolsTable.visible(in: snapshot, table: state.pools, glyphs: state.glyphs)
-        TableView.drawRows(visible.map(\.row), columns: ClientPoolsTable.headings, table: state.pools, into: &frame, top: layout.tableHeader,
+        TableView.drawRows(visible.map(\.row), columns: ClientPoolsTable.headings(width: frame.width), table: state.pools, into: &frame, top: layout.tableHeader,
                            bottom: layout.tableBottom, glyphs: state.glyphs)
         if visible.isEmpty {
             frame.put("no client connections but this watch's own", x: 1, y: layout.tableHeader + 1, role: .muted)

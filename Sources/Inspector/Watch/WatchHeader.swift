@@ -25,29 +25,35 @@ enum WatchHeader {
         drawCaveat(into: &frame, snapshot: snapshot, glyphs: glyphs)
     }
 
-    /// "connections 12 of 97 (max_connections 100 − 3 superuser_reserved_connections) · excludes this watch (pid 4242)"
-    static func totals(_ snapshot: WatchSnapshot, glyphs: Glyphs) -> [(String, Role)] {
+    /// "connections 12 of 97 (max_connections 100 − 3 superuser_reserved_connections) · excludes this watch (pid 4242)";
+    /// `short` names the settings in fewer words: "connections 12 of 97 (100 max − 3 reserved) · watch pid 4242 excluded".
+    static func totals(_ snapshot: WatchSnapshot, glyphs: Glyphs, short: Bool = false) -> [(String, Role)] {
         let minus = glyphs.ascii ? " - " : " − "
         let dot = glyphs.ascii ? " | " : " · "
         var parts: [(String, Role)] = [("connections ", .muted)]
         if let limit = snapshot.limit {
             let near = Double(snapshot.connections) >= 0.9 * Double(max(1, limit.available))
             parts.append(("\(snapshot.connections) of \(limit.available)", near ? .error : .text))
-            var reserved = " (max_connections \(limit.maxConnections)\(minus)\(limit.superuserReserved) superuser_reserved_connections"
-            if let more = limit.reserved { reserved += "\(minus)\(more) reserved_connections" }
-            parts.append((reserved + ")", .muted))
+            let reserved = short
+                ? " (\(limit.maxConnections) max\(minus)\(limit.superuserReserved + (limit.reserved ?? 0)) reserved)"
+                : " (max_connections \(limit.maxConnections)\(minus)\(limit.superuserReserved) superuser_reserved_connections"
+                    + (limit.reserved.map { "\(minus)\($0) reserved_connections" } ?? "") + ")"
+            parts.append((reserved, .muted))
         } else {
             parts.append(("\(snapshot.connections)", .text))
         }
-        let own = snapshot.ownPID.map { " (pid \($0))" } ?? ""
-        parts.append((dot + "excludes this watch" + own, .muted))
+        let pid = snapshot.ownPID.map { "pid \($0)" }
+        let own = short ? "watch " + (pid.map { $0 + " " } ?? "") + "excluded" : "excludes this watch" + (pid.map { " (\($0))" } ?? "")
+        parts.append((dot + own, .muted))
         return parts
     }
 
     private static func drawTotals(into frame: inout Frame, snapshot: WatchSnapshot, glyphs: Glyphs) {
         guard snapshot.unavailable == nil || snapshot.limit != nil else { return }
+        let long = totals(snapshot, glyphs: glyphs)
+        let fits = long.map(\.0.count).reduce(0, +) <= frame.width
         var x = 0
-        for (text, role) in totals(snapshot, glyphs: glyphs) where x < frame.width {
+        for (text, role) in fits ? long : totals(snapshot, glyphs: glyphs, short: true) where x < frame.width {
             x += frame.put(text, x: x, y: 1, role: role)
         }
     }
@@ -58,10 +64,11 @@ enum WatchHeader {
             frame.put(reason, x: 0, y: 2, role: .warning)
         } else if snapshot.hidden > 0 {
             let count = snapshot.hidden
-            frame.put("\(count) connection\(count == 1 ? "" : "s") hidden (no pg_read_all_stats): counted, but their state, "
-                      + "address and queries are not shown", x: 0, y: 2, role: .warning)
+            let hidden = "\(count) connection\(count == 1 ? "" : "s") hidden (no pg_read_all_stats): "
+            let long = hidden + "counted, but their state, address and queries are not shown"
+            frame.put(long.count <= frame.width ? long : hidden + "state and queries not shown", x: 0, y: 2, role: .warning)
         } else {
-            frame.put(ClientPoolsTable.legend(glyphs), x: 0, y: 2, role: .muted)
+            frame.put(ClientPoolsTable.legend(glyphs, width: frame.width), x: 0, y: 2, role: .muted)
         }
     }
 }

@@ -18,9 +18,13 @@ enum WatchInput {
         case .back:
             state.opened = nil
         case .sort:
-            let columns = headings(state)
-            state.table.sortColumn = (state.table.sortColumn + 1) % max(1, columns.count)
-            state.table.descending = columns.indices.contains(state.table.sortColumn) && columns[state.table.sortColumn].descendingFirst
+            // The next column shown at this width.
+            let columns = headings(state, width: size.width)
+            let current = state.table.sortColumn
+            let next = (1...max(1, columns.count)).map { (current + $0) % max(1, columns.count) }
+                .first { columns.indices.contains($0) && columns[$0].width > 0 } ?? 0
+            state.table.sortColumn = next
+            state.table.descending = columns.indices.contains(next) && columns[next].descendingFirst
         case .reverseSort:
             state.table.descending.toggle()
         case .freezeDisplay:
@@ -38,8 +42,8 @@ enum WatchInput {
         return []
     }
 
-    static func headings(_ state: WatchViewState) -> [ColumnHeading] {
-        state.opened == nil ? ClientPoolsTable.headings : PoolConnectionsTable.headings
+    static func headings(_ state: WatchViewState, width: Int) -> [ColumnHeading] {
+        state.opened == nil ? ClientPoolsTable.headings(width: width) : PoolConnectionsTable.headings
     }
 
     private static func rowCount(_ state: WatchViewState, _ snapshot: WatchSnapshot?) -> Int {

@@ -72,4 +72,23 @@ import Workload
         #expect(frame.lines[0].contains("server unreachable"), "\(frame.lines[0])")
         #expect(!frame.contains("APPLICATION"), "an empty table drawn while the server is down")
     }
+
+    @Test func anEightyColumnScreenKeepsEveryCountAndLeavesOutUserDatabaseAndHistory() throws {
+        var state = WatchViewState()
+        let frame = WatchFrameBuilder.build(snapshot: Self.snapshot, target: "t", state: state, size: Size(width: 80, height: 24))
+        let header = try #require(frame.rows(containing: "APPLICATION").first)
+        #expect(frame.lines[header].contains("HIDDEN") && frame.lines[header].contains("QUERY"), "\(frame.lines[header])")
+        #expect(!frame.lines[header].contains("USER") && !frame.lines[header].contains("HISTORY"), "\(frame.lines[header])")
+        let reports = try #require(frame.rows(containing: "reports").first)
+        #expect(frame.lines[reports].split(separator: " ")[2] == "5", "CONNS: \(frame.lines[reports])")
+        #expect(frame.lines[1].hasPrefix("connections 8 of 97 (100 max − 3 reserved) · watch pid 4242 excluded"), "\(frame.lines[1])")
+        #expect(frame.lines[2].contains("5 connections hidden (no pg_read_all_stats)"), "\(frame.lines[2])")
+        // s skips the columns not shown: CONNS, then ACT.
+        _ = WatchInput.handle(.character("s"), state: &state, snapshot: Self.snapshot, size: Size(width: 80, height: 24))
+        #expect(ClientPoolsTable.headings[state.pools.sortColumn].title == "ACT")
+        for _ in 0..<ClientPoolsTable.headings.count {
+            _ = WatchInput.handle(.character("s"), state: &state, snapshot: Self.snapshot, size: Size(width: 80, height: 24))
+            #expect(!["USER", "DATABASE", "HISTORY"].contains(ClientPoolsTable.headings[state.pools.sortColumn].title))
+        }
+    }
 }
