@@ -17,11 +17,12 @@ enum ClientPoolsTable {
         snapshot.pools.map { Item(pool: $0, history: snapshot.history[$0.key] ?? [], glyphs: glyphs) }
     }
 
-    /// The pools in the order the table shows them, each with its row.
+    /// The pools the table shows (those matching its filter), in its order, each with its row.
     static func visible(in snapshot: WatchSnapshot, table: TableState, glyphs: Glyphs) -> [(pool: ClientPool, row: TableRow)] {
         let items = items(in: snapshot, glyphs: glyphs)
-        let rows = items.map { TableRow($0, columns: columns) }
-        return TableCatalog.sortedIndices(rows, column: table.sortColumn, descending: table.descending).map { (items[$0].pool, rows[$0]) }
+        let kept = items.map { TableRow($0, columns: columns) }.enumerated().filter { $0.element.matches(table.filter) }
+        let rows = kept.map(\.element)
+        return TableCatalog.sortedIndices(rows, column: table.sortColumn, descending: table.descending).map { (items[kept[$0].offset].pool, rows[$0]) }
     }
 
     static var headings: [ColumnHeading] { columns.map(\.heading) }

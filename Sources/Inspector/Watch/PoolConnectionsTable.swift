@@ -7,7 +7,7 @@ enum PoolConnectionsTable {
     }
 
     static func visibleRows(of pool: ClientPool, table: TableState) -> [TableRow] {
-        TableCatalog.sorted(rows(of: pool), column: table.sortColumn, descending: table.descending)
+        TableCatalog.sorted(rows(of: pool).filter { $0.matches(table.filter) }, column: table.sortColumn, descending: table.descending)
     }
 
     static var headings: [ColumnHeading] { columns.map(\.heading) }

@@ -31,10 +31,10 @@ public enum WatchFrameBuilder {
         let visible = ClientPoolsTable.visible(in: snapshot, table: state.pools, glyphs: state.glyphs)
         TableView.drawRows(visible.map(\.row), columns: ClientPoolsTable.headings(width: frame.width), table: state.pools, into: &frame, top: layout.tableHeader,
                            bottom: layout.tableBottom, glyphs: state.glyphs)
-        if visible.isEmpty {
+        if snapshot.pools.isEmpty {
             frame.put("no client connections but this watch's own", x: 1, y: layout.tableHeader + 1, role: .muted)
-            return nil
         }
+        if visible.isEmpty { return nil }
         return visible[max(0, min(visible.count - 1, state.pools.selected))].pool.key
     }
 
@@ -57,7 +57,16 @@ public enum WatchFrameBuilder {
         let y = frame.height - 1
         let status = state.status ?? ""
         let width = FooterView.statusWidth(status, frameWidth: frame.width)
-        let x = FooterView.hints(WatchKeys.footer(opened: state.opened != nil), into: &frame, x: 0, y: y, reserving: width)
+        var x = 0
+        if state.filtering {
+            x += FooterView.hint("Enter", "keep", into: &frame, x: x, y: y)
+            x += FooterView.hint("Esc", "clear", into: &frame, x: x, y: y)
+        } else {
+            x += FooterView.hints(WatchKeys.footer(opened: state.opened != nil), into: &frame, x: 0, y: y, reserving: width)
+        }
+        if state.filtering || !state.table.filter.isEmpty {
+            x += frame.put("filter /" + state.table.filter + (state.filtering ? "_" : "") + "  ", x: x, y: y, role: .accent)
+        }
         FooterView.drawStatus(status, width: width, into: &frame, after: x, y: y, glyphs: state.glyphs)
     }
 }

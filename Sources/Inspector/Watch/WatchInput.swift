@@ -4,6 +4,10 @@ import Workload
 enum WatchInput {
     static func handle(_ key: Key, state: inout WatchViewState, snapshot: WatchSnapshot?, size: Size) -> [Effect] {
         if key == .control("c") { return [.quit] }
+        if state.filtering {
+            filter(key, state: &state, snapshot: snapshot, size: size)
+            return []
+        }
         guard let action = WatchKeys.action(for: key) else { return [] }
         switch action {
         case .quit: return [.quit]
@@ -16,7 +20,9 @@ enum WatchInput {
             state.connections.selected = 0
             state.connections.top = 0
         case .back:
-            state.opened = nil
+            if !state.table.filter.isEmpty { state.table.filter = "" } else { state.opened = nil }
+        case .filter:
+            state.filtering = true
         case .sort:
             // The next column shown at this width.
             let columns = headings(state, width: size.width)
@@ -46,10 +52,32 @@ enum WatchInput {
         state.opened == nil ? ClientPoolsTable.headings(width: width) : PoolConnectionsTable.headings
     }
 
+    /// The rows the table shows now (its filter applied).
     private static func rowCount(_ state: WatchViewState, _ snapshot: WatchSnapshot?) -> Int {
         guard let snapshot else { return 0 }
-        guard let opened = state.opened else { return snapshot.pools.count }
-        return snapshot.pool(opened)?.backends.count ?? 0
+        guard let opened = state.opened else { return ClientPoolsTable.visible(in: snapshot, table: state.pools, glyphs: state.glyphs).count }
+        return snapshot.pool(opened).map { PoolConnectionsTable.visibleRows(of: $0, table: state.connections).count } ?? 0
+    }
+
+    /// A key while `/` takes the filter's text: Enter keeps it, Esc clears it, arrows still move.
+    private static func filter(_ key: Key, state: inout WatchViewState, snapshot: WatchSnapshot?, size: Size) {
+        switch key {
+        case .escape:
+            state.table.filter = ""
+            state.filtering = false
+        case .enter:
+            state.filtering = false
+        case .backspace, .delete:
+            if !state.table.filter.isEmpty { state.table.filter.removeLast() }
+        case .character(let character):
+            state.table.filter.append(character)
+            state.table.selected = 0
+            state.table.top = 0
+        case .up, .down, .pageUp, .pageDown, .home, .end:
+            if let action = WatchKeys.action(for: key) { move(action, state: &state, count: rowCount(state, snapshot), size: size) }
+        default:
+            break
+        }
     }
 
     private static func move(_ action: Action, state: inout WatchViewState, count: Int, size: Size) {

@@ -7,7 +7,7 @@ enum WatchKeys {
 
     /// The main screen's bindings that mean the same here.
     private static let shared: Set<Action> = [
-        .quit, .moveUp, .moveDown, .pageUp, .pageDown, .home, .end, .sort, .reverseSort, .nextTheme, .nextChartStyle, .freezeDisplay,
+        .quit, .moveUp, .moveDown, .pageUp, .pageDown, .home, .end, .sort, .reverseSort, .filter, .nextTheme, .nextChartStyle, .freezeDisplay,
     ]
 
     private static let index = KeyBinding.index(bindings)

@@ -9,7 +9,8 @@ public struct WatchViewState: Sendable, Equatable {
     public var connections = TableState()
     /// The pool whose connections are shown (Enter); nil: the pools table.
     public var opened: ClientPoolKey?
-    public var showHelp = false
+    /// `/` is taking the filter's text.
+    public var filtering = false
     /// The display is frozen (`p`): data stops updating, keys still work.
     public var displayFrozen = false
     public var refreshRate: Double = 10

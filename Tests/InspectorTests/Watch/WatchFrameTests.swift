@@ -91,4 +91,21 @@ import Workload
             #expect(!["USER", "DATABASE", "HISTORY"].contains(ClientPoolsTable.headings[state.pools.sortColumn].title))
         }
     }
+
+    @Test func slashFiltersThePoolsAndEscClearsTheFilter() throws {
+        var state = WatchViewState()
+        for key in [Key.character("/"), .character("b"), .character("i"), .character("l"), .enter] {
+            _ = WatchInput.handle(key, state: &state, snapshot: Self.snapshot, size: Self.size)
+        }
+        #expect(state.pools.filter == "bil" && !state.filtering)
+        let frame = WatchFrameBuilder.build(snapshot: Self.snapshot, target: "t", state: state, size: Self.size)
+        #expect(frame.contains("billing") && !frame.contains("reports"), "\(frame.lines)")
+        #expect(frame.lines[frame.height - 1].contains("filter /bil"))
+        _ = WatchInput.handle(.enter, state: &state, snapshot: Self.snapshot, size: Self.size)
+        #expect(state.opened == Self.billing, "Enter opened another pool than the one filtered to")
+        _ = WatchInput.handle(.escape, state: &state, snapshot: Self.snapshot, size: Self.size)
+        #expect(state.opened == nil && state.pools.filter == "bil", "Esc in the pool's connections goes back, keeping the pools' filter")
+        _ = WatchInput.handle(.escape, state: &state, snapshot: Self.snapshot, size: Self.size)
+        #expect(state.pools.filter.isEmpty)
+    }
 }
