@@ -21,7 +21,7 @@ public enum WatchFrameBuilder {
         } else {
             frame.put("collecting data" + state.glyphs.ellipsis, x: 1, y: WatchHeader.rows + 1, role: .muted)
         }
-        drawFooter(into: &frame, state: state)
+        drawFooter(into: &frame, state: state, news: snapshot.flatMap { recentEvent(in: $0, glyphs: state.glyphs) })
         return frame
     }
 
@@ -53,9 +53,19 @@ public enum WatchFrameBuilder {
         return key
     }
 
-    private static func drawFooter(into frame: inout Frame, state: WatchViewState) {
+    /// How long the newest server event stays in the footer.
+    static let eventShown = Duration.seconds(15)
+
+    /// The newest server event's text while it is news.
+    static func recentEvent(in snapshot: WatchSnapshot, glyphs: Glyphs) -> String? {
+        guard let event = snapshot.events.last, snapshot.uptime - event.at <= eventShown else { return nil }
+        return ServerEventText.describe(event, glyphs: glyphs)
+    }
+
+    /// The keys, the filter, and the status (or else the server's news) at the right.
+    private static func drawFooter(into frame: inout Frame, state: WatchViewState, news: String?) {
         let y = frame.height - 1
-        let status = state.status ?? ""
+        let status = state.status ?? news ?? ""
         let width = FooterView.statusWidth(status, frameWidth: frame.width)
         var x = 0
         if state.filtering {

@@ -14,7 +14,11 @@ public final class ServerWatcher: Sendable {
     private struct Observed {
         var last = WatchSnapshot(unavailable: "n/a: not polled yet")
         var history = WatchHistory()
+        var events: [ServerEvent] = []
     }
+
+    /// Events kept for the screen.
+    static var eventCapacity: Int { 20 }
 
     /// Watches with `monitor`'s session (its application_name is what the server shows for the watch).
     public init(monitor: ServerMonitor, interval: Duration = .seconds(1)) {
@@ -43,7 +47,10 @@ public final class ServerWatcher: Sendable {
     @discardableResult
     public func poll() async -> WatchSnapshot {
         let observed = await read()
+        let events = await monitor.takeEvents()
         return state.withLock { state in
+            state.events.append(contentsOf: events)
+            if state.events.count > Self.eventCapacity { state.events.removeFirst(state.events.count - Self.eventCapacity) }
             var snapshot = observed
             if snapshot.unavailable == nil {
                 state.history.record(snapshot.pools)
@@ -53,6 +60,7 @@ public final class ServerWatcher: Sendable {
                 snapshot.limit = snapshot.limit ?? state.last.limit
             }
             snapshot.history = state.history.samples
+            snapshot.events = state.events
             state.last = snapshot
             return snapshot
         }

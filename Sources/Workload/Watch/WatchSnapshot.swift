@@ -15,10 +15,12 @@ public struct WatchSnapshot: Sendable, Equatable {
     public var reachability: ServerReachability
     /// Time since the watch started, on the same clock as `reachability`.
     public var uptime: Duration
+    /// What the monitor told last (unreachable, back, restarted…), oldest first, on the same clock.
+    public var events: [ServerEvent]
 
     public init(pools: [ClientPool] = [], history: [ClientPoolKey: [StateCounts]] = [:], limit: ConnectionLimit? = nil,
                 serverVersion: String? = nil, ownPID: Int32? = nil, unavailable: String? = nil,
-                reachability: ServerReachability = .unknown, uptime: Duration = .zero) {
+                reachability: ServerReachability = .unknown, uptime: Duration = .zero, events: [ServerEvent] = []) {
         self.pools = pools
         self.history = history
         self.limit = limit
@@ -27,6 +29,7 @@ public struct WatchSnapshot: Sendable, Equatable {
         self.unavailable = unavailable
         self.reachability = reachability
         self.uptime = uptime
+        self.events = events
     }
 
     /// Every pool's connections, the watch's own excluded.

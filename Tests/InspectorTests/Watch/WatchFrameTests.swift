@@ -108,4 +108,13 @@ import Workload
         _ = WatchInput.handle(.escape, state: &state, snapshot: Self.snapshot, size: Self.size)
         #expect(state.pools.filter.isEmpty)
     }
+
+    @Test func theServersNewsShowsInTheFooterForAWhile() {
+        var snapshot = Self.snapshot
+        snapshot.events = [ServerEvent(at: .seconds(8), kind: .back(after: .seconds(3)))]
+        let recent = Self.frame(snapshot)
+        #expect(recent.lines[Self.size.height - 1].contains("server back after 3.0s"), "\(recent.lines[Self.size.height - 1])")
+        snapshot.uptime = .seconds(8) + WatchFrameBuilder.eventShown + .seconds(1)
+        #expect(!Self.frame(snapshot).contains("server back after"), "old news still shown")
+    }
 }

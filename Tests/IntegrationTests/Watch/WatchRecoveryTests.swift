@@ -29,6 +29,9 @@ import Workload
             #expect(back.unavailable == nil, "the poller did not come back by itself: \(back.unavailable ?? "")")
             guard case .reachable = back.reachability else { Issue.record("not reachable after the start: \(back.reachability)"); return }
             #expect(!back.pools.contains { $0.key.application == application }, "a connection of the stopped server is still counted")
+            let told = back.events.map(\.kind)
+            #expect(told.contains { if case .back = $0 { true } else { false } }, "no 'back' event: \(told)")
+            #expect(told.contains { if case .restarted = $0 { true } else { false } }, "no restart event: \(told)")
         }
         await monitor.close()
     }
