@@ -49,7 +49,8 @@ enum WatchHeader {
     }
 
     private static func drawTotals(into frame: inout Frame, snapshot: WatchSnapshot, glyphs: Glyphs) {
-        guard snapshot.unavailable == nil || snapshot.limit != nil else { return }
+        // No count while the server cannot be read: row 2 says why.
+        guard snapshot.unavailable == nil else { return }
         let long = totals(snapshot, glyphs: glyphs)
         let fits = long.map(\.0.count).reduce(0, +) <= frame.width
         var x = 0

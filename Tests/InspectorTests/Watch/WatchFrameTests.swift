@@ -71,6 +71,7 @@ import Workload
         #expect(frame.contains("n/a: server unreachable — connection refused"))
         #expect(frame.lines[0].contains("server unreachable"), "\(frame.lines[0])")
         #expect(!frame.contains("APPLICATION"), "an empty table drawn while the server is down")
+        #expect(!frame.contains("connections 0"), "a count shown while the server is down: \(frame.lines[1])")
     }
 
     @Test func anEightyColumnScreenKeepsEveryCountAndLeavesOutUserDatabaseAndHistory() throws {
