@@ -61,7 +61,7 @@ let package = Package(
         .testTarget(name: "InspectorTests", dependencies: ["Inspector", "ConnectionPool", "Workload"]),
         // Pool presets and the workload against the real embedded server (no fakes in place of the database).
         .testTarget(name: "IntegrationTests", dependencies: ["ConnectionPool", "Workload", "LibPQ", "EmbeddedPostgres", "FaultProxy"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["EmbeddedPostgres", "ConnectionPool", "Inspector"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["EmbeddedPostgres", "ConnectionPool", "Inspector", "LibPQ"]),
     ],
     swiftLanguageModes: [.v6]
 )

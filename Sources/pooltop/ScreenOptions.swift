@@ -1,6 +1,7 @@
 import ArgumentParser
 import ConfigFile
 import Inspector
+import Workload
 
 /// How the screen looks and how often it redraws: the options `pooltop` and `pooltop demo` share.
 struct ScreenOptions: ParsableArguments {
@@ -32,14 +33,29 @@ struct ScreenOptions: ParsableArguments {
     /// Runs the screen over `source` with `settings` (the layers' theme, fps and ASCII) until the user quits;
     /// no terminal, or any other failure of the screen, is thrown as the `Failure` to report.
     static func show(_ source: some InspectorSource, settings: ScreenSettings) async throws {
-        let app = InspectorApp(source: source, options: InspectorOptions(theme: settings.theme, ascii: settings.ascii, refreshRate: settings.fps))
+        let app = InspectorApp(source: source, options: settings.inspectorOptions)
+        try await running { try await app.run() }
+    }
+
+    /// The `pooltop watch` screen over what `collect` answers, in the same way.
+    static func showWatch(target: String, settings: ScreenSettings, collect: @escaping @Sendable () async -> WatchSnapshot) async throws {
+        let app = WatchApp(target: target, options: settings.inspectorOptions, collect: collect)
+        try await running { try await app.run() }
+    }
+
+    /// Runs a screen with the terminal restored on every exit, its failures turned into the `Failure` to report.
+    private static func running(_ screen: () async throws -> Void) async throws {
         Termination.shared.onExit { InspectorApp.restoreTerminal() }
         do {
-            try await app.run()
+            try await screen()
         } catch InspectorError.noTerminal {
             throw Failure.usage(Self.noTerminal)
         } catch {
             throw Failure.runtime("\(error)".singleLine)
         }
     }
+}
+
+private extension ScreenSettings {
+    var inspectorOptions: InspectorOptions { InspectorOptions(theme: theme, ascii: ascii, refreshRate: fps) }
 }
