@@ -33,12 +33,17 @@ let package = Package(
             "Waiting",
             .product(name: "Histogram", package: "hdrhistogram-swift"),
         ], swiftSettings: crossModuleOptimization),
+        // The config file and how it layers under the environment and the flags (issue 19).
+        .target(name: "ConfigFile", dependencies: [
+            "ConnectionPool", "Workload", "LibPQ",
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
         .target(name: "Inspector", dependencies: [
-            "ConnectionPool", "Workload", "CCurses",
+            "ConnectionPool", "Workload", "CCurses", "ConfigFile",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         .executableTarget(name: "pooltop", dependencies: [
-            "Inspector", "Workload", "ConnectionPool", "LibPQ", "EmbeddedPostgres",
+            "Inspector", "Workload", "ConnectionPool", "LibPQ", "EmbeddedPostgres", "ConfigFile",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -54,10 +59,11 @@ let package = Package(
         .testTarget(name: "WaitingTests", dependencies: ["Waiting"]),
         .testTarget(name: "ConnectionPoolTests", dependencies: ["ConnectionPool", "ConnectionPoolTestUtils"]),
         .testTarget(name: "WorkloadTests", dependencies: ["Workload", "ConnectionPool", "ConnectionPoolTestUtils", "LibPQ", "EmbeddedPostgres"]),
+        .testTarget(name: "ConfigFileTests", dependencies: ["ConfigFile", "ConnectionPool", "Workload"]),
         .testTarget(name: "InspectorTests", dependencies: ["Inspector", "ConnectionPool", "Workload"]),
         // Pool presets and the workload against the real embedded server (no fakes in place of the database).
         .testTarget(name: "IntegrationTests", dependencies: ["ConnectionPool", "Workload", "LibPQ", "EmbeddedPostgres", "FaultProxy", "PgBouncerServer"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["EmbeddedPostgres", "PgBouncerServer"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["EmbeddedPostgres", "ConnectionPool", "Inspector", "LibPQ", "PgBouncerServer"]),
     ],
     swiftLanguageModes: [.v6]
 )

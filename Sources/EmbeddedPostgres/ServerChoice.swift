@@ -7,7 +7,12 @@ extension EmbeddedPostgres {
     /// environment names no server.
     public static func isNeeded(target: String?, environment: [String: String]) -> Bool {
         guard target?.isEmpty ?? true else { return false }
-        return !serverNamingVariables.contains { !(environment[$0] ?? "").isEmpty }
+        return serverNamingVariable(in: environment) == nil
+    }
+
+    /// The first of `serverNamingVariables` set (non-empty) in `environment`, or nil when none names a server.
+    public static func serverNamingVariable(in environment: [String: String]) -> String? {
+        serverNamingVariables.first { !(environment[$0] ?? "").isEmpty }
     }
 
     /// PG* variables that point libpq tools (psql, pgbench) at this cluster over its socket.

@@ -128,6 +128,12 @@ extension ConnectionTarget {
         return shown.isEmpty ? "libpq defaults" : conninfoDisplay(shown)
     }
 
+    /// `message` with any password `text` may hold (a URL's user info, `password=`) masked: for messages that
+    /// quote text around a target, such as a config file's syntax error.
+    public static func maskingPasswords(in message: String, from text: String) -> String {
+        message.masking(passwordCandidates(in: text))
+    }
+
     /// Strings that may be a password in text libpq could not parse, so its error can be masked.
     static func passwordCandidates(in text: String) -> [String] {
         var candidates: [String] = []

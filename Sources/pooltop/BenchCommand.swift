@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConfigFile
 import Foundation
 import Workload
 
@@ -12,6 +13,7 @@ struct BenchCommand: AsyncParsableCommand {
     @OptionGroup var target: TargetOptions
     @OptionGroup var pool: PoolOptions
     @OptionGroup var load: LoadOptions
+    @OptionGroup var config: ConfigOptions
     @OptionGroup var pgbouncer: PgBouncerOptions
 
     @Option(parsing: .unconditional, help: ArgumentHelp("How long to measure, e.g. 10s.", valueName: "duration"))
@@ -31,7 +33,9 @@ struct BenchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let options = try await benchOptions()
+        let run = try RunSettings(config, flags: [target.layer, pool.layer, load.layer, modeLayer], loadDefaults: LoadSettings(workers: 32), paused: load.paused)
+        if config.printConfig { return print(run.printed(), terminator: "") }
+        let options = try await benchOptions(run)
         let progress = ProgressLine(enabled: isatty(STDERR_FILENO) == 1)
         let report: BenchReport
         do {
@@ -46,11 +50,15 @@ struct BenchCommand: AsyncParsableCommand {
         print(json ? report.json(pretty: false) : report.summary)
     }
 
-    func benchOptions() async throws -> BenchOptions {
-        let resolved = try await ResolvedTarget.resolve(target)
-        let settings = try load.settings(defaults: LoadSettings(workers: 32))
+    /// `--no-pool` as the load's mode, over the config file's `[load] mode`.
+    var modeLayer: ConfigLayer {
+        ConfigLayer(noPool ? [.load(.mode): Setting(LoadMode.noPool.rawValue, from: .flag("--no-pool"))] : [:])
+    }
+
+    func benchOptions(_ run: RunSettings) async throws -> BenchOptions {
+        let resolved = try await ResolvedTarget.resolve(run.layered.target)
         return BenchOptions(
-            target: resolved.target, pool: pool.configuration, load: settings, mode: noPool ? .noPool : .pool,
+            target: resolved.target, pool: run.pool, load: run.load, mode: run.load.mode,
             duration: duration.duration, warmUp: warmup.duration, deadLinkTimeout: target.deadLinkBound, pgbouncer: try pgbouncer.target())
     }
 }

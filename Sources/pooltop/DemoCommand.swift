@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConfigFile
 import Inspector
 
 /// `pooltop demo`: the screen over a simulated pool and load, so it can be seen with no PostgreSQL at all.
@@ -13,8 +14,14 @@ struct DemoCommand: AsyncParsableCommand {
             """)
 
     @OptionGroup var screen: ScreenOptions
+    @OptionGroup var config: ConfigOptions
 
+    /// The config file's theme, fps and ascii apply here too; its pool and load do not (the demo's are pretend).
     func run() async throws {
-        try await screen.show(SimulatedSource())
+        let layered = try config.layered(flags: [screen.layer])
+        let settings: ScreenSettings
+        do { settings = try layered.screen() } catch { throw Failure.usage(error.description) }
+        if config.printConfig { throw Failure.usage("--print-config: the demo reads only theme, fps and ascii from the config file") }
+        try await ScreenOptions.show(SimulatedSource(), settings: settings)
     }
 }

@@ -1,9 +1,11 @@
 import ArgumentParser
+import ConfigFile
 import ConnectionPool
 import Workload
 
-/// The load the pool is driven with. `--workers`, `--think`, `--rate` and `--mix` are read by their knob's own
-/// parser (`LoadKnob.apply`), the one the knobs panel uses too.
+/// The load the pool is driven with. `--workers`, `--think`, `--rate`, `--mix` and `--query` are read by their
+/// knob's own parser (`LoadKnob.apply`, through `LayeredSettings.load`), the one the knobs panel and the config
+/// file use too.
 struct LoadOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: ArgumentHelp("Concurrent workers (closed loop).", valueName: "count"))
     var workers: String?
@@ -17,7 +19,8 @@ struct LoadOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: ArgumentHelp("One statement for every query, e.g. \"SELECT pg_sleep(0.01)\"; 'none' checks out and in only.", valueName: "sql"))
     var query: String?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("A weighted mix: select1, sleep(10ms), sleep(5ms..50ms), rw, none, 'ANY SQL', each with :weight.", valueName: "mix"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("A weighted mix: select1, sleep(10ms), sleep(5ms..50ms), rw, none, 'ANY SQL', each with :weight.", valueName: "mix"),
+            completion: .list([QueryKind.selectOne, .readWrite, .none, .sleep(.milliseconds(10))].map(\.mixToken)))
     var mix: String?
 
     @Flag(help: "Start with the load paused.")
@@ -25,23 +28,15 @@ struct LoadOptions: ParsableArguments {
 
     func validate() throws {
         if query != nil && mix != nil { throw ValidationError("give --query or --mix, not both") }
-        _ = try settings(defaults: LoadSettings())
+        do { _ = try LayeredSettings([layer]).load(defaults: LoadSettings()) } catch { throw ValidationError(error.description) }
     }
 
-    /// The settings these options describe, over `defaults` for what they leave out.
-    func settings(defaults: LoadSettings) throws -> LoadSettings {
-        var settings = defaults
-        do {
-            for case let (knob, text?) in [(LoadKnob.workers, workers), (.think, think), (.rate, rate), (.mix, mix)] {
-                try knob.apply(text, to: &settings)
-            }
-        } catch {
-            throw ValidationError(error.naming(KnobError.flag(error.knob)))
+    /// The command line's layer: every load knob given, each named by its flag.
+    var layer: ConfigLayer {
+        var layer = ConfigLayer()
+        for case let (key, text?) in [(ConfigKey.load(.workers), workers), (.load(.think), think), (.load(.rate), rate), (.load(.mix), mix), (.query, query)] {
+            layer[key] = Setting(text, from: .flag(KnobError.flag(key.name)))
         }
-        if let query {
-            do { settings.mix = try QueryMix.single(query) } catch { throw ValidationError(error.description) }
-        }
-        settings.paused = paused
-        return settings
+        return layer
     }
 }

@@ -1,12 +1,14 @@
 import ArgumentParser
+import ConfigFile
 import ConnectionPool
 import LibPQ
 import Workload
 
-/// Where to connect. Without `--url`, the PG* environment when it names a server, else an embedded cluster.
+/// Where to connect. Without `--url`, the PG* environment when it names a server, else the config file's
+/// `target`, else an embedded cluster.
 struct TargetOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "PostgreSQL URL or key=value conninfo (default: PG* environment variables if they name a server, else a throwaway embedded cluster).",
+        "PostgreSQL URL or key=value conninfo (default: PG* environment variables if they name a server, else the config file's target, else a throwaway embedded cluster).",
         valueName: "url"))
     var url: String?
 
@@ -17,13 +19,17 @@ struct TargetOptions: ParsableArguments {
 
     /// The bound to pass on: nil when turned off.
     var deadLinkBound: Duration? { deadLinkTimeout.duration > .zero ? deadLinkTimeout.duration : nil }
+
+    /// The command line's layer: the target `--url` gives.
+    var layer: ConfigLayer { ConfigLayer(url.map { [.target: Setting($0, from: .flag("--url"))] } ?? [:]) }
 }
 
 /// The pool's knobs: a preset, then any override. Each value is read by its knob's own parser
-/// (`PoolKnob.apply`), the one the knobs panel uses too.
+/// (`PoolKnob.apply`, through `LayeredSettings.pool`), the one the knobs panel and the config file use too.
 struct PoolOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Start from a pool's defaults: \(Preset.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "name"))
-    var preset: Preset = .sqlalchemy
+    @Option(help: ArgumentHelp("Start from a pool's defaults: \(Preset.allCases.map(\.rawValue).joined(separator: ", ")) (default: sqlalchemy).", valueName: "name"),
+            completion: .list(Preset.allCases.map(\.rawValue)))
+    var preset: String?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Connections the pool keeps.", valueName: "count"))
     var poolSize: String?
@@ -46,10 +52,12 @@ struct PoolOptions: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: "Validate a connection before handing it out.")
     var prePing: Bool?
 
-    @Option(help: ArgumentHelp("Which idle connection a check-out takes: lifo or fifo.", valueName: "order"))
+    @Option(help: ArgumentHelp("Which idle connection a check-out takes: lifo or fifo.", valueName: "order"),
+            completion: .list(IdleOrder.allCases.map(\.rawValue)))
     var idleOrder: String?
 
-    @Option(name: .customLong("reset"), help: ArgumentHelp("What check-in does: none, rollback, discard-all.", valueName: "mode"))
+    @Option(name: .customLong("reset"), help: ArgumentHelp("What check-in does: none, rollback, discard-all.", valueName: "mode"),
+            completion: .list(ResetMode.allCases.map(\.rawValue)))
     var resetOnReturn: String?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Warn when a connection is held longer than this, or off.", valueName: "duration"))
@@ -61,29 +69,28 @@ struct PoolOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: ArgumentHelp("Back-off between failed connects: first..longest delay, doubling, e.g. 100ms..10s.", valueName: "range"))
     var connectRetry: String?
 
+    /// The flags alone are checked at parse time; with the config file under them, again when the command runs.
     func validate() throws {
-        do { _ = try overridden() } catch { throw ValidationError(error.naming(KnobError.flag(error.knob))) }
+        do { _ = try LayeredSettings([layer]).pool() } catch { throw ValidationError(error.description) }
     }
 
-    /// The preset's knobs with the user's overrides applied.
-    var configuration: PoolConfiguration { (try? overridden()) ?? preset.configuration }
-
-    private func overridden() throws(KnobError) -> PoolConfiguration {
-        var configuration = preset.configuration
+    /// The command line's layer: the preset and every knob given, each named by its flag.
+    var layer: ConfigLayer {
+        var layer = ConfigLayer()
+        if let preset { layer[.preset] = Setting(preset, from: .flag("--preset")) }
         let texts: [(PoolKnob, String?)] = [
             (.poolSize, poolSize), (.maxOverflow, maxOverflow), (.timeout, checkoutTimeout), (.maxLifetime, maxLifetime),
             (.idleTimeout, idleTimeout), (.minIdle, minIdle), (.prePing, prePing.map { $0 ? "on" : "off" }),
             (.idleOrder, idleOrder), (.reset, resetOnReturn), (.leakThreshold, leakThreshold), (.maxWaiters, maxWaiters),
             (.connectRetry, connectRetry),
         ]
-        let given = texts.compactMap { knob, text in text.map { (knob, $0) } }
-        try PoolKnob.apply(given, to: &configuration)
-        if !given.isEmpty { configuration.presetName = "\(preset.rawValue)+custom" }
-        return configuration
+        for case let (knob, text?) in texts {
+            let flag = knob == .prePing && text == "off" ? "--no-pre-ping" : KnobError.flag(knob.name)
+            layer[.pool(knob)] = Setting(text, from: .flag(flag))
+        }
+        return layer
     }
 }
-
-extension Preset: ExpressibleByArgument {}
 
 /// A duration on the command line, in `DurationNotation`: "250ms", "2s", "1.5m", "1h"; a bare number is seconds.
 struct DurationArgument: ExpressibleByArgument {

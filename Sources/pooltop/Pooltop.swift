@@ -8,7 +8,12 @@ struct Pooltop: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pooltop",
         abstract: "Watch a real connection pool work against PostgreSQL, live, and size it with measurements.",
-        subcommands: [Top.self, DemoCommand.self, BenchCommand.self, SweepCommand.self, ServeEmbedded.self],
+        discussion: """
+            Defaults come from $XDG_CONFIG_HOME/pooltop/config.toml (else ~/.config/pooltop/config.toml; --config FILE \
+            names another, --no-config skips it). Precedence, key by key: the config file < the environment (PG* \
+            variables naming a server beat the file's target) < flags. --print-config shows the result.
+            """,
+        subcommands: [Top.self, DemoCommand.self, WatchCommand.self, BenchCommand.self, SweepCommand.self, CompletionsCommand.self, ServeEmbedded.self],
         defaultSubcommand: Top.self)
 
     /// Parses, runs, and turns every failure into one line on stderr and the documented exit codes

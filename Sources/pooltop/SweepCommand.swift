@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConfigFile
 import Foundation
 import Workload
 
@@ -15,6 +16,7 @@ struct SweepCommand: AsyncParsableCommand {
     @OptionGroup var target: TargetOptions
     @OptionGroup var pool: PoolOptions
     @OptionGroup var load: LoadOptions
+    @OptionGroup var config: ConfigOptions
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Pool sizes allowed: a list (2,4,8) or a range (1..16, 4..32:4); coarse steps are measured first, then the sizes around the knee.", valueName: "sizes"))
     var sizes: String = "1..64"
@@ -56,13 +58,17 @@ struct SweepCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let resolved = try await ResolvedTarget.resolve(target)
-        var configuration = pool.configuration
-        // A sweep over pool sizes measures the core alone unless overflows are swept or given.
-        if overflows == nil && pool.maxOverflow == nil { configuration.maxOverflow = 0 }
+        var run = try RunSettings(config, flags: [target.layer, pool.layer, load.layer], loadDefaults: LoadSettings(workers: 32), paused: load.paused)
+        // A sweep over pool sizes measures the core alone unless overflows are swept or given (by a flag or the file).
+        if overflows == nil && run.layered[.pool(.maxOverflow)] == nil { run.pool.maxOverflow = 0 }
+        if run.load.mode == .noPool, let mode = run.layered[.load(.mode)] {
+            throw Failure.usage("\(mode.origin.label(for: .load(.mode))): a sweep measures pool sizes; no-pool is for bench")
+        }
+        if config.printConfig { return print(run.printed(), terminator: "") }
+        let resolved = try await ResolvedTarget.resolve(run.layered.target)
         let bench = BenchOptions(
-            target: resolved.target, pool: configuration,
-            load: try load.settings(defaults: LoadSettings(workers: 32)), duration: duration.duration, warmUp: warmup.duration,
+            target: resolved.target, pool: run.pool,
+            load: run.load, duration: duration.duration, warmUp: warmup.duration,
             deadLinkTimeout: target.deadLinkBound)
         let options = try SweepOptions(
             bench: bench, poolSizes: Sweep.parseSizes(sizes),

@@ -1,3 +1,4 @@
+import ConfigFile
 import EmbeddedPostgres
 import Foundation
 import LibPQ
@@ -13,25 +14,25 @@ struct ResolvedTarget {
         return "embedded cluster 127.0.0.1:\(embedded.port)"
     }
 
-    /// `--url`, else the PG* environment when it names a server, else a new embedded cluster that is
-    /// stopped and removed on every way out.
-    static func resolve(_ options: TargetOptions) async throws -> ResolvedTarget {
-        let environment = ProcessInfo.processInfo.environment
-        if let url = options.url {
+    /// The layers' choice (`--url`, else the PG* environment when it names a server, else the config file's
+    /// `target`), else a new embedded cluster that is stopped and removed on every way out.
+    static func resolve(_ choice: TargetChoice) async throws -> ResolvedTarget {
+        switch choice {
+        case .given(let text, let origin):
             do {
-                return ResolvedTarget(target: try ConnectionTarget(url), embedded: nil)
+                return ResolvedTarget(target: try ConnectionTarget(text), embedded: nil)
             } catch {
-                throw Failure.usage("--url: \(error.message)")
+                throw Failure.usage("\(origin.label(for: .target)): \(error.message)")
             }
-        }
-        guard EmbeddedPostgres.isNeeded(target: nil, environment: environment) else {
+        case .environment:
             return ResolvedTarget(target: .environment, embedded: nil)
-        }
-        let cluster = try await startEmbeddedCluster()
-        do {
-            return ResolvedTarget(target: try ConnectionTarget(cluster.conninfo), embedded: cluster)
-        } catch {
-            throw Failure.runtime("embedded PostgreSQL: \(error.message)")
+        case .embedded:
+            let cluster = try await startEmbeddedCluster()
+            do {
+                return ResolvedTarget(target: try ConnectionTarget(cluster.conninfo), embedded: cluster)
+            } catch {
+                throw Failure.runtime("embedded PostgreSQL: \(error.message)")
+            }
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConfigFile
 import Foundation
 import Workload
 
@@ -23,16 +24,19 @@ struct Top: AsyncParsableCommand {
     @OptionGroup var pool: PoolOptions
     @OptionGroup var load: LoadOptions
     @OptionGroup var screen: ScreenOptions
+    @OptionGroup var config: ConfigOptions
     @OptionGroup var pgbouncer: PgBouncerOptions
 
     func run() async throws {
-        let settings = try load.settings(defaults: Self.lively)
+        let run = try RunSettings(config, flags: [target.layer, pool.layer, load.layer, screen.layer], loadDefaults: Self.lively, paused: load.paused)
+        let screenSettings = try run.screen()
+        if config.printConfig { return print(run.printed(screen: screenSettings), terminator: "") }
         let pgbouncerMonitor = try pgbouncer.monitor()
-        let resolved = try await ResolvedTarget.resolve(target)
+        let resolved = try await ResolvedTarget.resolve(run.layered.target)
         let session: LoadSession
         do {
             session = try await LoadSession.start(
-                target: resolved.target, configuration: pool.configuration, settings: settings,
+                target: resolved.target, configuration: run.pool, settings: run.load,
                 deadLinkTimeout: target.deadLinkBound)
         } catch {
             throw error.failure
@@ -46,7 +50,7 @@ struct Top: AsyncParsableCommand {
         let source = LiveSource(session: session, monitor: monitor, target: resolved.label, pgbouncer: pgbouncerMonitor)
         // The poller has ended when pollingServer returns, so nothing reopens the monitor after it is closed.
         do {
-            try await source.pollingServer { try await screen.show(source) }
+            try await source.pollingServer { try await ScreenOptions.show(source, settings: screenSettings) }
         } catch {
             await session.stop()
             await monitor.close()

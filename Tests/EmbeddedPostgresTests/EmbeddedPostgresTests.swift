@@ -114,7 +114,9 @@ struct EmbeddedPostgresTests {
         #expect(!EmbeddedPostgres.isNeeded(target: "postgresql://app@db/x", environment: [:]))
         for variable in ["PGHOST", "PGHOSTADDR", "PGDATABASE", "PGSERVICE"] {
             #expect(!EmbeddedPostgres.isNeeded(target: nil, environment: [variable: "x"]), "\(variable)")
+            #expect(EmbeddedPostgres.serverNamingVariable(in: ["PGUSER": "app", variable: "x"]) == variable)
         }
+        #expect(EmbeddedPostgres.serverNamingVariable(in: ["PGUSER": "app", "PGHOST": ""]) == nil)
     }
 
     @Test("the cluster's PG* environment points psql at it")

@@ -137,7 +137,8 @@ public enum KnobText {
         return value
     }
 
-    static func switchValue(_ text: String, knob: String) throws(KnobError) -> Bool {
+    /// on/off (also true/false, yes/no).
+    public static func switchValue(_ text: String, knob: String) throws(KnobError) -> Bool {
         switch text.lowercased() {
         case "on", "true", "yes": return true
         case "off", "false", "no": return false

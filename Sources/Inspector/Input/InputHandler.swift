@@ -103,6 +103,8 @@ public enum InputHandler {
             askToTerminate(state: &state, data: data)
         case .openKnobs:
             openKnobs(state: &state)
+        case .openRow:
+            break  // the watch screen's (WatchInput)
         }
         return []
     }
@@ -132,19 +134,7 @@ public enum InputHandler {
         guard state.view.isTable, let data else { return }
         let count = TableCatalog.visibleRows(for: state.view, data: data, table: state.table(state.view), glyphs: state.glyphs).count
         let page = max(1, ScreenLayout.tableBodyHeight(frameHeight: size.height))
-        state.updateTable(state.view) { table in
-            switch action {
-            case .moveUp: table.selected -= 1
-            case .moveDown: table.selected += 1
-            case .pageUp: table.selected -= page
-            case .pageDown: table.selected += page
-            case .home: table.selected = 0
-            case .end: table.selected = count - 1
-            default: break
-            }
-            table.selected = max(0, min(count - 1, table.selected))
-            table.top = ScreenLayout.top(selected: table.selected, previousTop: table.top, bodyHeight: page, count: count)
-        }
+        state.updateTable(state.view) { $0.move(action, count: count, page: page) }
     }
 
     private static func handleFilterKey(_ key: Key, state: inout ViewState, data: DashboardData?, size: Size) -> [Effect] {

@@ -39,21 +39,8 @@ public final class InspectorApp: Sendable {
 
     /// Runs `uiLoop` on its own thread until it returns; cancelling the calling task asks it to quit.
     private func runScreen() async throws -> [String] {
-        try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { continuation in
-                let thread = Thread { [self] in
-                    do throws(InspectorError) {
-                        continuation.resume(returning: try self.uiLoop())
-                    } catch {
-                        continuation.resume(throwing: error)
-                    }
-                }
-                thread.name = "pooltop-screen"
-                thread.start()
-            }
-        } onCancel: { [inbox] in
-            inbox.requestQuit()
-        }
+        try await ScreenThread.run(named: "pooltop-screen", { () throws(InspectorError) in try self.uiLoop() },
+                                   onCancel: { [inbox] in inbox.requestQuit() })
     }
 
     /// Ends curses mode: the UI thread is asked to do it (ncurses is not thread-safe) and given half a second,
@@ -78,7 +65,7 @@ public final class InspectorApp: Sendable {
         var state = ViewState()
         state.refreshRate = options.refreshRate
         state.glyphs = Glyphs(ascii: options.ascii, chartStyle: options.chartStyle)
-        var warnings = themes.apply(themes.initial, to: screen, state: &state)
+        var warnings = themes.apply(themes.initial, to: screen, themeName: &state.themeName, status: &state.status)
         var statusSince = ContinuousClock.now
         var lastStatus: String?
         var shown: DashboardData?
@@ -146,7 +133,7 @@ public final class InspectorApp: Sendable {
                             case .quit:
                                 inbox.requestQuit()
                             case .nextTheme:
-                                warnings += themes.apply(themes.next(), to: screen, state: &state)
+                                warnings += themes.apply(themes.next(), to: screen, themeName: &state.themeName, status: &state.status)
                             case .perform(let command):
                                 perform(command)
                             case .console(let effect):
@@ -186,42 +173,5 @@ public final class InspectorApp: Sendable {
                 inbox.post(.status(message))
             }
         }
-    }
-}
-
-/// The themes `t` cycles through, and applying one to the screen.
-private struct ThemeCycle {
-    var names: [String]
-    var index: Int
-    let catalog: ThemeCatalog
-    let environment: [String: String]
-    let initial: String
-
-    init(options: InspectorOptions) {
-        catalog = options.themes
-        environment = options.environment
-        if options.noColor {
-            names = ["monochrome"]
-            initial = "monochrome"
-        } else {
-            names = catalog.names()
-            initial = options.theme ?? "default"
-        }
-        index = names.firstIndex(of: initial) ?? 0
-    }
-
-    mutating func next() -> String {
-        index = (index + 1) % max(1, names.count)
-        return names[index]
-    }
-
-    /// Loads and applies a theme; returns its warnings (also shown as the status line).
-    func apply(_ name: String, to screen: CursesScreen, state: inout ViewState) -> [String] {
-        let result = catalog.load(name)
-        screen.apply(result.theme, environment: environment)
-        state.themeName = result.warnings.isEmpty ? result.theme.name : "default"
-        let warnings = result.warnings.map(\.description)
-        state.status = warnings.first ?? "theme \(result.theme.name) (\(screen.depth == .none ? "no colour" : "\(screen.depth.rawValue) colours"))"
-        return warnings
     }
 }

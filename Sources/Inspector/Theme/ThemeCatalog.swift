@@ -1,3 +1,4 @@
+import ConfigFile
 import Foundation
 
 /// A theme ready to use, with what went wrong getting it (a bad file falls back to the default theme).
@@ -20,11 +21,7 @@ public struct ThemeCatalog: Sendable {
     /// The usual search path for this process.
     public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> ThemeCatalog {
         var directories: [String] = []
-        if let config = environment["XDG_CONFIG_HOME"], !config.isEmpty {
-            directories.append(config + "/pooltop/themes")
-        } else if let home = environment["HOME"], !home.isEmpty {
-            directories.append(home + "/.config/pooltop/themes")
-        }
+        if let folder = ConfigFile.folder(environment: environment) { directories.append(folder + "/themes") }
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
         for relative in ["../../themes", "../share/pooltop/themes", "themes", "../../../themes"] {
             directories.append(executable.appendingPathComponent(relative).standardizedFileURL.path)

@@ -9,7 +9,7 @@ public enum FrameBuilder {
     public static func build(data: DashboardData?, state: ViewState, size: Size) -> Frame {
         var frame = Frame(width: size.width, height: size.height, asciiOnly: state.glyphs.ascii)
         guard size.width >= minimumSize.width, size.height >= minimumSize.height else {
-            drawTooSmall(into: &frame, state: state)
+            drawTooSmall(into: &frame, glyphs: state.glyphs)
             return frame
         }
         let context = ViewContext(state: state, size: size)
@@ -30,9 +30,10 @@ public enum FrameBuilder {
         return frame
     }
 
-    private static func drawTooSmall(into frame: inout Frame, state: ViewState) {
+    /// The "terminal too small" notice, wrapped to the width: what any screen draws below `minimumSize`.
+    static func drawTooSmall(into frame: inout Frame, glyphs: Glyphs) {
         guard frame.height > 0 else { return }
-        let times = state.glyphs.times
+        let times = glyphs.times
         let message = "terminal too small: \(frame.width)\(times)\(frame.height), need \(minimumSize.width)\(times)\(minimumSize.height)"
         var row = 0
         var line = ""

@@ -10,24 +10,30 @@ enum HeaderView {
         // `p` freezes the display; Space pauses the load (row 1 says so): two different words for two states.
         let frozen = context.state.displayFrozen ? "display FROZEN " : ""
         let rightStart = frame.width - right.count - frozen.count
-        var x = frame.put("pooltop", x: 0, y: 0, role: .header)
+        let x = frame.put("pooltop", x: 0, y: 0, role: .header)
         if let data, drawUnreachable(into: &frame, data: data, x: x, rightStart: rightStart, glyphs: glyphs) {
             // The outage replaces the version on row 0.
         } else if let data {
-            x += frame.put(" " + data.target, x: x, y: 0, role: .text, limit: max(0, rightStart - x - 1))
-            // The whole version string when it fits, else only its number.
-            if let raw = data.serverVersion ?? data.server.serverVersion {
-                let full = raw.hasPrefix("PostgreSQL") ? raw : "PostgreSQL " + raw
-                let short = shortVersion(raw)
-                if let version = [full, short].first(where: { x + glyphs.separator.count + $0.count < rightStart }) {
-                    frame.put(glyphs.separator + version, x: x, y: 0, role: .muted)
-                }
-            }
+            drawTarget(into: &frame, target: data.target, version: data.serverVersion ?? data.server.serverVersion, x: x,
+                       rightStart: rightStart, glyphs: glyphs)
         }
         frame.put(frozen, x: rightStart, y: 0, role: .warning)
         frame.putRight(right, right: frame.width, y: 0, role: .accent)
         if let data { drawKnobs(into: &frame, data: data, context: context) }
         drawTabs(into: &frame, data: data, context: context)
+    }
+
+    /// Row 0's target from `x`, then the whole version string when it fits before `rightStart`, else only its number.
+    static func drawTarget(into frame: inout Frame, target: String, version raw: String?, x start: Int, rightStart: Int, glyphs: Glyphs) {
+        var x = start
+        x += frame.put(" " + target, x: x, y: 0, role: .text, limit: max(0, rightStart - x - 1))
+        if let raw {
+            let full = raw.hasPrefix("PostgreSQL") ? raw : "PostgreSQL " + raw
+            let short = shortVersion(raw)
+            if let version = [full, short].first(where: { x + glyphs.separator.count + $0.count < rightStart }) {
+                frame.put(glyphs.separator + version, x: x, y: 0, role: .muted)
+            }
+        }
     }
 
     /// "15.18 (Debian 15.18-0+deb12u1)" → "PostgreSQL 15.18"; "PostgreSQL 16.4 on x86_64…" → "PostgreSQL 16.4".

@@ -17,18 +17,26 @@ enum TableView {
         let table = context.state.table(view)
         let columns = TableCatalog.headings(for: view)
         let rows = TableCatalog.visibleRows(for: view, data: data, table: table, glyphs: context.glyphs)
+        drawRows(rows, columns: columns, table: table, into: &frame, top: top + (view == .server ? 1 : 0),
+                 bottom: context.bodyBottom, glyphs: context.glyphs)
+    }
+
+    /// The column titles at `top` (the sort column marked), then the rows that fit down to `bottom`, scrolled to
+    /// keep the selected row in sight: what every table view draws, whatever its rows are about. A column of width 0
+    /// is left out (a narrow screen's choice).
+    static func drawRows(_ rows: [TableRow], columns: [ColumnHeading], table: TableState, into frame: inout Frame, top headerY: Int,
+                         bottom: Int, glyphs: Glyphs) {
         let widths = columnWidths(columns, total: frame.width)
-        let headerY = top + (view == .server ? 1 : 0)
         var x = 0
-        for (index, column) in columns.enumerated() {
+        for (index, column) in columns.enumerated() where widths[index] > 0 {
             var title = column.title
-            if index == table.sortColumn { title += table.descending ? context.glyphs.sortDescending : context.glyphs.sortAscending }
+            if index == table.sortColumn { title += table.descending ? glyphs.sortDescending : glyphs.sortAscending }
             let role: Role = index == table.sortColumn ? .accent : .header
             frame.put(Format.fit(title, widths[index], ellipsis: "", alignRight: column.alignRight), x: x, y: headerY, role: role)
             x += widths[index] + 1
         }
         let bodyTop = headerY + 1
-        let bodyHeight = max(0, context.bodyBottom - bodyTop + 1)
+        let bodyHeight = max(0, bottom - bodyTop + 1)
         if rows.isEmpty {
             let message = table.filter.isEmpty ? "no rows" : "no rows match /\(table.filter)"
             frame.put(message, x: 1, y: bodyTop, role: .muted)
@@ -39,9 +47,9 @@ enum TableView {
         for (offset, row) in rows.dropFirst(first).prefix(bodyHeight).enumerated() {
             let y = bodyTop + offset
             var x = 0
-            for (index, cell) in row.cells.enumerated() where index < columns.count {
+            for (index, cell) in row.cells.enumerated() where index < columns.count && widths[index] > 0 {
                 let role = row.cellRoles.indices.contains(index) ? row.cellRoles[index] ?? row.role : row.role
-                frame.put(Format.fit(cell, widths[index], ellipsis: context.glyphs.ellipsis, alignRight: columns[index].alignRight), x: x, y: y, role: role)
+                frame.put(Format.fit(cell, widths[index], ellipsis: glyphs.ellipsis, alignRight: columns[index].alignRight), x: x, y: y, role: role)
                 x += widths[index] + 1
             }
             if first + offset == selected { frame.recolor(x: 0, y: y, width: frame.width, role: .selection) }
@@ -50,7 +58,8 @@ enum TableView {
 
     /// Fixed widths for every column; the flexible one takes what is left (at least its minimum).
     static func columnWidths(_ columns: [ColumnHeading], total: Int) -> [Int] {
-        let fixed = columns.filter { !$0.flexible }.map(\.width).reduce(0, +) + max(0, columns.count - 1)
+        let shown = columns.filter { $0.width > 0 || $0.flexible }
+        let fixed = shown.filter { !$0.flexible }.map(\.width).reduce(0, +) + max(0, shown.count - 1)
         return columns.map { $0.flexible ? max($0.width, total - fixed) : $0.width }
     }
 }

@@ -8,6 +8,7 @@ import LibPQ
 public actor ServerMonitor {
     private let target: ConnectionTarget
     private let applicationName: String
+    private let deadLinkTimeout: Duration?
     /// The monitor's time: reachability and events are stamped with it.
     public nonisolated let clock: any PoolClock
     private var machine = MonitorStateMachine<PostgresConnection>()
@@ -17,10 +18,13 @@ public actor ServerMonitor {
     private var serverVersion: String?
     private var maxConnections: Int?
 
-    public init(target: ConnectionTarget, applicationName: String = "pooltop-monitor", clock: any PoolClock = ContinuousPoolClock()) {
+    /// Its session's statements are abandoned after `deadLinkTimeout` without a sign of life on the link (nil: never).
+    public init(target: ConnectionTarget, applicationName: String = "pooltop-monitor", clock: any PoolClock = ContinuousPoolClock(),
+                deadLinkTimeout: Duration? = PostgresConnection.defaultDeadLinkTimeout) {
         self.target = target
         self.applicationName = applicationName
         self.clock = clock
+        self.deadLinkTimeout = deadLinkTimeout
     }
 
     static let activityQuery = """
@@ -37,25 +41,44 @@ public actor ServerMonitor {
     /// The server now, or a snapshot with `unavailable` set to why it cannot be seen.
     /// A session found lost is replaced within the same poll when the server still answers.
     public func poll() async -> ServerSnapshot {
+        switch await read(Self.activityQuery) {
+        case .success(let result):
+            let backends = result.rows.compactMap(Self.backend)
+            tell(machine.observed(connections: backends.count, maximum: maxConnections, at: clock.now))
+            return ServerSnapshot(serverVersion: serverVersion, maxConnections: maxConnections, connections: backends.count,
+                                  backends: backends, reachability: machine.reachability)
+        case .failure(let unavailable):
+            return ServerSnapshot(serverVersion: serverVersion, maxConnections: maxConnections, unavailable: unavailable.reason,
+                                  reachability: machine.reachability)
+        }
+    }
+
+    /// Why a read has no answer, as the server panels say it: "n/a: server unreachable — connection refused".
+    public struct Unavailable: Error, Sendable, Equatable {
+        public var reason: String
+    }
+
+    /// Runs `query` over the monitor's session, connecting when the back-off allows; a session found lost is
+    /// replaced within the same read when the server still answers. Fails with the reason the panels show.
+    public func read(_ query: String, _ parameters: [String?] = []) async -> Result<QueryResult, Unavailable> {
         for _ in 1...2 {
             let connection: PostgresConnection
             switch await session() {
             case .success(let open): connection = open
-            case .failure: return degraded(nil)
+            case .failure: return .failure(unavailable(nil))
             }
             do throws(PostgresError) {
-                let result = try await connection.query(Self.activityQuery)
-                let backends = result.rows.compactMap(Self.backend)
-                tell(machine.observed(connections: backends.count, maximum: maxConnections, at: clock.now))
-                return ServerSnapshot(serverVersion: serverVersion, maxConnections: maxConnections, connections: backends.count,
-                                      backends: backends, reachability: machine.reachability)
+                return .success(try await connection.query(query, parameters))
             } catch {
-                guard isLoss(error, of: connection) else { return degraded(error.message) }
+                guard isLoss(error, of: connection) else { return .failure(unavailable(error.message)) }
                 lose(connection, reason: UnreachableReason.text(for: error))
             }
         }
-        return degraded(nil)
+        return .failure(unavailable(nil))
     }
+
+    /// Whether the monitor reaches the server, on its clock.
+    public var reachability: ServerReachability { machine.reachability }
 
     /// Asks the server to end a backend (`pg_terminate_backend`); nil on success, else the reason.
     public func terminate(pid: Int32) async -> String? {
@@ -102,7 +125,8 @@ public actor ServerMonitor {
         case .connect: break
         }
         do throws(PostgresError) {
-            let fresh = try await PostgresConnection.connect(to: target, timeout: .seconds(5), applicationName: applicationName)
+            let fresh = try await PostgresConnection.connect(to: target, timeout: .seconds(5), applicationName: applicationName,
+                                                             deadLinkTimeout: deadLinkTimeout)
             let settings: [String?]
             do throws(PostgresError) {
                 settings = try await fresh.query(Self.settingsQuery).rows.first ?? []
@@ -145,12 +169,9 @@ public actor ServerMonitor {
         if pending.count > 100 { pending.removeFirst(pending.count - 100) }
     }
 
-    /// A snapshot that keeps what is known of the server and says why the rest is missing: `detail`, or the
-    /// reachability's reason.
-    private func degraded(_ detail: String?) -> ServerSnapshot {
-        let reason = machine.reachability.unavailableReason("server", closed: "monitor closed", detail: detail)
-        return ServerSnapshot(serverVersion: serverVersion, maxConnections: maxConnections, unavailable: "n/a: \(reason)",
-                              reachability: machine.reachability)
+    /// Why the server cannot be read: `detail`, or the reachability's reason.
+    private func unavailable(_ detail: String?) -> Unavailable {
+        Unavailable(reason: "n/a: " + machine.reachability.unavailableReason("server", closed: "monitor closed", detail: detail))
     }
 
     static func backend(_ row: [String?]) -> ServerSnapshot.Backend? {

@@ -18,4 +18,6 @@ public enum Action: Sendable, Equatable, Hashable {
     case openConsole
     case terminateBackend
     case openKnobs
+    /// The selected row's details (the watch screen: a pool's connections).
+    case openRow
 }

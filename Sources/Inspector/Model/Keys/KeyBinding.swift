@@ -27,6 +27,15 @@ public struct KeyBinding: Sendable, Equatable {
         self.footerViews = views
     }
 
+    /// Each key's action in a key table; a key bound twice keeps its first binding.
+    static func index(_ bindings: [KeyBinding]) -> [Key: Action] {
+        var index: [Key: Action] = [:]
+        for binding in bindings {
+            for key in binding.keys where index[key] == nil { index[key] = binding.action }
+        }
+        return index
+    }
+
     /// The keys as help spells them, e.g. `q F10`.
     public var keyLabel: String { keys.map(\.label).joined(separator: " ") }
 }

@@ -43,13 +43,7 @@ public enum KeyMap {
         KeyBinding([.character("p")], .freezeDisplay, .display, "freeze / unfreeze the display", footer: "p Freeze"),
     ]
 
-    private static let index: [Key: Action] = {
-        var index: [Key: Action] = [:]
-        for binding in bindings {
-            for key in binding.keys where index[key] == nil { index[key] = binding.action }
-        }
-        return index
-    }()
+    private static let index = KeyBinding.index(bindings)
 
     /// The action bound to `key` in normal mode.
     public static func action(for key: Key) -> Action? { index[key] }

@@ -25,6 +25,11 @@ enum TableCatalog {
     }
 
     static func sorted(_ rows: [TableRow], column: Int, descending: Bool) -> [TableRow] {
+        sortedIndices(rows, column: column, descending: descending).map { rows[$0] }
+    }
+
+    /// The rows' positions in sorted order (stable), for a view that keeps the items behind its rows.
+    static func sortedIndices(_ rows: [TableRow], column: Int, descending: Bool) -> [Int] {
         rows.enumerated().sorted { a, b in
             guard a.element.sortKeys.indices.contains(column), b.element.sortKeys.indices.contains(column) else {
                 return a.offset < b.offset
@@ -33,6 +38,6 @@ enum TableCatalog {
             let right = b.element.sortKeys[column]
             if left == right { return a.offset < b.offset }
             return descending ? left > right : left < right
-        }.map(\.element)
+        }.map(\.offset)
     }
 }

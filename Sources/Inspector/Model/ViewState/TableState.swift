@@ -5,5 +5,8 @@ public struct TableState: Sendable, Equatable {
     public var descending: Bool = false
     public var selected: Int = 0
     public var top: Int = 0
-    public init() {}
+    public init(sortColumn: Int = 0, descending: Bool = false) {
+        self.sortColumn = sortColumn
+        self.descending = descending
+    }
 }
