@@ -27,14 +27,7 @@ enum TableView {
     static func drawRows(_ rows: [TableRow], columns: [ColumnHeading], table: TableState, into frame: inout Frame, top headerY: Int,
                          bottom: Int, glyphs: Glyphs) {
         let widths = columnWidths(columns, total: frame.width)
-        var x = 0
-        for (index, column) in columns.enumerated() where widths[index] > 0 {
-            var title = column.title
-            if index == table.sortColumn { title += table.descending ? glyphs.sortDescending : glyphs.sortAscending }
-            let role: Role = index == table.sortColumn ? .accent : .header
-            frame.put(Format.fit(title, widths[index], ellipsis: "", alignRight: column.alignRight), x: x, y: headerY, role: role)
-            x += widths[index] + 1
-        }
+        drawHeadings(columns, widths: widths, sortedBy: table.sortColumn, descending: table.descending, into: &frame, y: headerY, glyphs: glyphs)
         let bodyTop = headerY + 1
         let bodyHeight = max(0, bottom - bodyTop + 1)
         if rows.isEmpty {
@@ -46,13 +39,31 @@ enum TableView {
         let first = ScreenLayout.top(selected: selected, previousTop: table.top, bodyHeight: bodyHeight, count: rows.count)
         for (offset, row) in rows.dropFirst(first).prefix(bodyHeight).enumerated() {
             let y = bodyTop + offset
-            var x = 0
-            for (index, cell) in row.cells.enumerated() where index < columns.count && widths[index] > 0 {
-                let role = row.cellRoles.indices.contains(index) ? row.cellRoles[index] ?? row.role : row.role
-                frame.put(Format.fit(cell, widths[index], ellipsis: glyphs.ellipsis, alignRight: columns[index].alignRight), x: x, y: y, role: role)
-                x += widths[index] + 1
-            }
+            drawCells(of: row, columns: columns, widths: widths, into: &frame, y: y, glyphs: glyphs)
             if first + offset == selected { frame.recolor(x: 0, y: y, width: frame.width, role: .selection) }
+        }
+    }
+
+    /// The column titles on row `y`, the sort column (if any) marked.
+    static func drawHeadings(_ columns: [ColumnHeading], widths: [Int], sortedBy sortColumn: Int?, descending: Bool, into frame: inout Frame,
+                             y: Int, glyphs: Glyphs) {
+        var x = 0
+        for (index, column) in columns.enumerated() where widths[index] > 0 {
+            var title = column.title
+            if index == sortColumn { title += descending ? glyphs.sortDescending : glyphs.sortAscending }
+            let role: Role = index == sortColumn ? .accent : .header
+            frame.put(Format.fit(title, widths[index], ellipsis: "", alignRight: column.alignRight), x: x, y: y, role: role)
+            x += widths[index] + 1
+        }
+    }
+
+    /// One row's cells on row `y`, each in its column's width and role.
+    static func drawCells(of row: TableRow, columns: [ColumnHeading], widths: [Int], into frame: inout Frame, y: Int, glyphs: Glyphs) {
+        var x = 0
+        for (index, cell) in row.cells.enumerated() where index < columns.count && widths[index] > 0 {
+            let role = row.cellRoles.indices.contains(index) ? row.cellRoles[index] ?? row.role : row.role
+            frame.put(Format.fit(cell, widths[index], ellipsis: glyphs.ellipsis, alignRight: columns[index].alignRight), x: x, y: y, role: role)
+            x += widths[index] + 1
         }
     }
 
