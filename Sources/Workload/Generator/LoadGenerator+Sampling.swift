@@ -31,8 +31,10 @@ extension LoadGenerator {
     /// Starts a new measurement: zero counters, samples, peaks and connections opened; time counts from now.
     public func resetStatistics() {
         tickLock.withLock { _ in
-            for shard in shards { shard.resetCounters() }
+            // The connects' baseline before the queries' reset: a connect that lands between the two then counts
+            // with the query it serves (the no-pool bound connections_opened + workers >= queries holds).
             let view = self.view
+            for shard in shards { shard.resetCounters() }
             let now = clock.now
             arrivals.resetDropped()
             state.withLock { $0.statistics.reset(now: now, view: view) }
