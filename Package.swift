@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.1.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
@@ -37,8 +39,14 @@ let package = Package(
             "ConnectionPool", "Workload", "CCurses",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
+        // The pool's metrics in the Prometheus text format, served over HTTP (`--metrics`).
+        .target(name: "MetricsEndpoint", dependencies: [
+            "ConnectionPool",
+            .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "FlyingFox", package: "FlyingFox"),
+        ]),
         .executableTarget(name: "pooltop", dependencies: [
-            "Inspector", "Workload", "ConnectionPool", "LibPQ", "EmbeddedPostgres",
+            "Inspector", "Workload", "ConnectionPool", "LibPQ", "EmbeddedPostgres", "MetricsEndpoint",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -52,6 +60,7 @@ let package = Package(
         .testTarget(name: "WaitingTests", dependencies: ["Waiting"]),
         .testTarget(name: "ConnectionPoolTests", dependencies: ["ConnectionPool", "ConnectionPoolTestUtils"]),
         .testTarget(name: "WorkloadTests", dependencies: ["Workload", "ConnectionPool", "ConnectionPoolTestUtils", "LibPQ", "EmbeddedPostgres"]),
+        .testTarget(name: "MetricsEndpointTests", dependencies: ["MetricsEndpoint", "ConnectionPool", "ConnectionPoolTestUtils", "EmbeddedPostgres"]),
         .testTarget(name: "InspectorTests", dependencies: ["Inspector", "ConnectionPool", "Workload"]),
         // Pool presets and the workload against the real embedded server (no fakes in place of the database).
         .testTarget(name: "IntegrationTests", dependencies: ["ConnectionPool", "Workload", "LibPQ", "EmbeddedPostgres", "FaultProxy"]),
