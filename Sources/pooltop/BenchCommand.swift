@@ -12,6 +12,7 @@ struct BenchCommand: AsyncParsableCommand {
     @OptionGroup var target: TargetOptions
     @OptionGroup var pool: PoolOptions
     @OptionGroup var load: LoadOptions
+    @OptionGroup var metrics: MetricsOptions
 
     @Option(parsing: .unconditional, help: ArgumentHelp("How long to measure, e.g. 10s.", valueName: "duration"))
     var duration: DurationArgument = DurationArgument(argument: "10s")!
@@ -30,7 +31,15 @@ struct BenchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let options = try await benchOptions()
+        let resolved = try await ResolvedTarget.resolve(target)
+        try await metrics.serving(for: resolved.target) { observer in
+            var options = try benchOptions(resolved)
+            options.observer = observer
+            try await run(options)
+        }
+    }
+
+    private func run(_ options: BenchOptions) async throws {
         let progress = ProgressLine(enabled: isatty(STDERR_FILENO) == 1)
         let report: BenchReport
         do {
@@ -45,8 +54,7 @@ struct BenchCommand: AsyncParsableCommand {
         print(json ? report.json(pretty: false) : report.summary)
     }
 
-    func benchOptions() async throws -> BenchOptions {
-        let resolved = try await ResolvedTarget.resolve(target)
+    func benchOptions(_ resolved: ResolvedTarget) throws -> BenchOptions {
         let settings = try load.settings(defaults: LoadSettings(workers: 32))
         return BenchOptions(
             target: resolved.target, pool: pool.configuration, load: settings, mode: noPool ? .noPool : .pool,

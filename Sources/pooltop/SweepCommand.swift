@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ConnectionPool
 import Workload
 
 /// `pooltop sweep`: the bench over several pool sizes, with a recommendation and the reason for it.
@@ -15,6 +16,7 @@ struct SweepCommand: AsyncParsableCommand {
     @OptionGroup var target: TargetOptions
     @OptionGroup var pool: PoolOptions
     @OptionGroup var load: LoadOptions
+    @OptionGroup var metrics: MetricsOptions
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Pool sizes allowed: a list (2,4,8) or a range (1..16, 4..32:4); coarse steps are measured first, then the sizes around the knee.", valueName: "sizes"))
     var sizes: String = "1..64"
@@ -57,13 +59,17 @@ struct SweepCommand: AsyncParsableCommand {
 
     func run() async throws {
         let resolved = try await ResolvedTarget.resolve(target)
+        try await metrics.serving(for: resolved.target) { observer in try await run(resolved, observer: observer) }
+    }
+
+    private func run(_ resolved: ResolvedTarget, observer: (any PoolObserver)?) async throws {
         var configuration = pool.configuration
         // A sweep over pool sizes measures the core alone unless overflows are swept or given.
         if overflows == nil && pool.maxOverflow == nil { configuration.maxOverflow = 0 }
         let bench = BenchOptions(
             target: resolved.target, pool: configuration,
             load: try load.settings(defaults: LoadSettings(workers: 32)), duration: duration.duration, warmUp: warmup.duration,
-            deadLinkTimeout: target.deadLinkBound)
+            deadLinkTimeout: target.deadLinkBound, observer: observer)
         let options = try SweepOptions(
             bench: bench, poolSizes: Sweep.parseSizes(sizes),
             workerCounts: workerCounts.map(Sweep.parseSizes) ?? [], maxOverflows: overflows.map(Sweep.parseSizes) ?? [],

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ConnectionPool
 import Workload
 
 /// The screen: a real pool under a live load, drawn as it works.
@@ -23,15 +24,22 @@ struct Top: AsyncParsableCommand {
     @OptionGroup var pool: PoolOptions
     @OptionGroup var load: LoadOptions
     @OptionGroup var screen: ScreenOptions
+    @OptionGroup var metrics: MetricsOptions
 
     func run() async throws {
         let settings = try load.settings(defaults: Self.lively)
         let resolved = try await ResolvedTarget.resolve(target)
+        try await metrics.serving(for: resolved.target) { observer in
+            try await show(resolved, settings: settings, observer: observer)
+        }
+    }
+
+    private func show(_ resolved: ResolvedTarget, settings: LoadSettings, observer: (any PoolObserver)?) async throws {
         let session: LoadSession
         do {
             session = try await LoadSession.start(
                 target: resolved.target, configuration: pool.configuration, settings: settings,
-                deadLinkTimeout: target.deadLinkBound)
+                deadLinkTimeout: target.deadLinkBound, observer: observer)
         } catch {
             throw error.failure
         }

@@ -13,12 +13,15 @@ public struct BenchOptions: Sendable {
     public var applicationName: String
     /// How long a statement may wait on a dead link (nil: no bound).
     public var deadLinkTimeout: Duration?
+    /// Told each run's pool durations (`--metrics`); a sweep's pools share it.
+    public var observer: (any PoolObserver)?
 
     public init(target: ConnectionTarget, pool: PoolConfiguration = PoolConfiguration(), load: LoadSettings = LoadSettings(),
                 mode: LoadMode = .pool, duration: Duration = .seconds(10), warmUp: Duration = .seconds(1),
                 applicationName: String = "pooltop-bench",
-                deadLinkTimeout: Duration? = PostgresConnection.defaultDeadLinkTimeout) {
+                deadLinkTimeout: Duration? = PostgresConnection.defaultDeadLinkTimeout, observer: (any PoolObserver)? = nil) {
         self.deadLinkTimeout = deadLinkTimeout
+        self.observer = observer
         self.target = target
         self.pool = pool
         self.load = load
@@ -48,7 +51,7 @@ public enum Bench {
         guard options.load.workers > 0 else { throw .invalidOptions("at least one worker is needed") }
         let session = try await LoadSession.start(
             target: options.target, configuration: options.pool, settings: options.load, mode: options.mode,
-            applicationName: options.applicationName, deadLinkTimeout: options.deadLinkTimeout)
+            applicationName: options.applicationName, deadLinkTimeout: options.deadLinkTimeout, observer: options.observer)
         await wait(options.warmUp, phase: .warmUp, session: session, progress: progress)
         session.generator.resetStatistics()
         await wait(options.duration, phase: .measuring, session: session, progress: progress)
