@@ -60,7 +60,10 @@ let package = Package(
         .testTarget(name: "WaitingTests", dependencies: ["Waiting"]),
         .testTarget(name: "ConnectionPoolTests", dependencies: ["ConnectionPool", "ConnectionPoolTestUtils"]),
         .testTarget(name: "WorkloadTests", dependencies: ["Workload", "ConnectionPool", "ConnectionPoolTestUtils", "LibPQ", "EmbeddedPostgres"]),
-        .testTarget(name: "MetricsEndpointTests", dependencies: ["MetricsEndpoint", "ConnectionPool", "ConnectionPoolTestUtils", "EmbeddedPostgres"]),
+        // The name mapping on snapshots, PoolMetrics on fake pools, and a real Prometheus scraping a load on the embedded server.
+        .testTarget(name: "MetricsEndpointTests", dependencies: [
+            "MetricsEndpoint", "ConnectionPool", "ConnectionPoolTestUtils", "Workload", "LibPQ", "EmbeddedPostgres",
+        ]),
         .testTarget(name: "InspectorTests", dependencies: ["Inspector", "ConnectionPool", "Workload"]),
         // Pool presets and the workload against the real embedded server (no fakes in place of the database).
         .testTarget(name: "IntegrationTests", dependencies: ["ConnectionPool", "Workload", "LibPQ", "EmbeddedPostgres", "FaultProxy"]),
