@@ -60,13 +60,11 @@ let package = Package(
         .testTarget(name: "WaitingTests", dependencies: ["Waiting"]),
         .testTarget(name: "ConnectionPoolTests", dependencies: ["ConnectionPool", "ConnectionPoolTestUtils"]),
         .testTarget(name: "WorkloadTests", dependencies: ["Workload", "ConnectionPool", "ConnectionPoolTestUtils", "LibPQ", "EmbeddedPostgres"]),
-        // The name mapping on snapshots, PoolMetrics on fake pools, and a real Prometheus scraping a load on the embedded server.
-        .testTarget(name: "MetricsEndpointTests", dependencies: [
-            "MetricsEndpoint", "ConnectionPool", "ConnectionPoolTestUtils", "Workload", "LibPQ", "EmbeddedPostgres",
-        ]),
+        // The name and label mapping on snapshots, addresses, PoolMetrics on fake pools.
+        .testTarget(name: "MetricsEndpointTests", dependencies: ["MetricsEndpoint", "ConnectionPool", "ConnectionPoolTestUtils"]),
         .testTarget(name: "InspectorTests", dependencies: ["Inspector", "ConnectionPool", "Workload"]),
         // Pool presets and the workload against the real embedded server (no fakes in place of the database).
-        .testTarget(name: "IntegrationTests", dependencies: ["ConnectionPool", "Workload", "LibPQ", "EmbeddedPostgres", "FaultProxy"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["ConnectionPool", "Workload", "LibPQ", "EmbeddedPostgres", "FaultProxy", "MetricsEndpoint"]),
         .testTarget(name: "EndToEndTests", dependencies: ["EmbeddedPostgres"]),
     ],
     swiftLanguageModes: [.v6]
