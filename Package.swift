@@ -54,7 +54,7 @@ let package = Package(
         .target(name: "ConnectionPoolTestUtils", dependencies: ["ConnectionPool", "Waiting"], path: "Tests/ConnectionPoolTestUtils"),
         // Test support: a loopback TCP proxy that stalls, black-holes, cuts or refuses connections on demand.
         .target(name: "FaultProxy", dependencies: ["CLinux"], path: "Tests/FaultProxy"),
-        .executableTarget(name: "PoolMicroBenchmark", dependencies: ["ConnectionPool", "ConnectionPoolTestUtils"], path: "Benchmarks/PoolMicroBenchmark"),
+        .executableTarget(name: "PoolMicroBenchmark", dependencies: ["ConnectionPool", "ConnectionPoolTestUtils", "MetricsEndpoint"], path: "Benchmarks/PoolMicroBenchmark"),
         .testTarget(name: "LibPQTests", dependencies: ["LibPQ", "CLinux", "EmbeddedPostgres", "FaultProxy"]),
         .testTarget(name: "EmbeddedPostgresTests", dependencies: ["EmbeddedPostgres", "LibPQ"]),
         .testTarget(name: "WaitingTests", dependencies: ["Waiting"]),

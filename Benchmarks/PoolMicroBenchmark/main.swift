@@ -1,18 +1,21 @@
 import ConnectionPool
 import ConnectionPoolTestUtils
+import MetricsEndpoint
 
 // Pool overhead: check-out plus check-in with the fake connection (no I/O), and snapshot cost.
-// Prints one line per figure, or one JSON object with --json. `--ops N` sets the single-task op count.
+// Prints one line per figure, or one JSON object with --json. `--ops N` sets the single-task op count;
+// `--metrics` gives the pools `--metrics`' observer (the histograms), to measure what it costs.
 
 let arguments = CommandLine.arguments
 let json = arguments.contains("--json")
 let ops = arguments.firstIndex(of: "--ops").flatMap { Int(arguments[$0 + 1]) } ?? 2_000_000
+let observer: PoolMetrics? = arguments.contains("--metrics") ? PoolMetrics(poolName: "bench") : nil
 
 func elapsedNanoseconds(_ duration: Duration) -> Double { Double(duration.nanoseconds) }
 
 /// Runs `tasks` tasks doing `perTask` check-out/check-in pairs each; returns nanoseconds per pair.
 func checkoutCheckin(configuration: PoolConfiguration, tasks: Int, perTask: Int) async throws -> Double {
-    let pool = ConnectionPool(configuration: configuration, factory: FakeConnectionFactory())
+    let pool = ConnectionPool(configuration: configuration, factory: FakeConnectionFactory(), observer: observer)
     let timer = Task { await pool.run() }
     // Warm: open every connection the pool may keep.
     var warm: [Lease<FakeConnection>] = []

@@ -37,15 +37,15 @@ struct MetricsOptions: ParsableArguments {
         }
     }
 
-    /// Gives a bare `--metrics` (followed by nothing, another option or a word that is no address) the
-    /// default address, so the option's value is optional on the command line.
+    /// Gives a bare `--metrics` (last, or followed by another option) the default address, so the option's
+    /// value is optional on the command line; any other word after it is its value, checked as an address.
     static func defaultingAddress(in arguments: [String]) -> [String] {
         var result: [String] = []
         for (index, argument) in arguments.enumerated() {
             result.append(argument)
             guard argument == "--metrics" else { continue }
-            let next = index + 1 < arguments.count ? arguments[index + 1] : ""
-            if MetricsAddress(next) == nil { result.append(MetricsAddress.default.description) }
+            let next = index + 1 < arguments.count ? arguments[index + 1] : "-"
+            if next.hasPrefix("-") { result.append(MetricsAddress.default.description) }
         }
         return result
     }
