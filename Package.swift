@@ -54,6 +54,8 @@ let package = Package(
         .target(name: "ConnectionPoolTestUtils", dependencies: ["ConnectionPool", "Waiting"], path: "Tests/ConnectionPoolTestUtils"),
         // Test support: a loopback TCP proxy that stalls, black-holes, cuts or refuses connections on demand.
         .target(name: "FaultProxy", dependencies: ["CLinux"], path: "Tests/FaultProxy"),
+        // Test support: a blocking HTTP GET on loopback (the metrics endpoint, Prometheus's API), without URLSession.
+        .target(name: "LoopbackHTTP", path: "Tests/LoopbackHTTP"),
         .executableTarget(name: "PoolMicroBenchmark", dependencies: ["ConnectionPool", "ConnectionPoolTestUtils", "MetricsEndpoint"], path: "Benchmarks/PoolMicroBenchmark"),
         .testTarget(name: "LibPQTests", dependencies: ["LibPQ", "CLinux", "EmbeddedPostgres", "FaultProxy"]),
         .testTarget(name: "EmbeddedPostgresTests", dependencies: ["EmbeddedPostgres", "LibPQ"]),
@@ -64,8 +66,8 @@ let package = Package(
         .testTarget(name: "MetricsEndpointTests", dependencies: ["MetricsEndpoint", "ConnectionPool", "ConnectionPoolTestUtils"]),
         .testTarget(name: "InspectorTests", dependencies: ["Inspector", "ConnectionPool", "Workload"]),
         // Pool presets and the workload against the real embedded server (no fakes in place of the database).
-        .testTarget(name: "IntegrationTests", dependencies: ["ConnectionPool", "Workload", "LibPQ", "EmbeddedPostgres", "FaultProxy", "MetricsEndpoint"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["EmbeddedPostgres"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["ConnectionPool", "Workload", "LibPQ", "EmbeddedPostgres", "FaultProxy", "MetricsEndpoint", "LoopbackHTTP"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["EmbeddedPostgres", "LoopbackHTTP"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,10 +1,7 @@
 import EmbeddedPostgres
 import Foundation
+import LoopbackHTTP
 import Testing
-
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// `--metrics` on the real binary: the default address is loopback only, the body holds no password and no
 /// SQL, a port in use is one line and exit 2, and the endpoint goes when pooltop stops.
@@ -31,7 +28,7 @@ struct MetricsCommandTests {
         var body: String?
         let deadline = ContinuousClock.now + .seconds(30)
         while body == nil, bench.isRunning, ContinuousClock.now < deadline {
-            body = try? await Self.get("http://127.0.0.1:9187/metrics")
+            body = try? LoopbackHTTP.get(port: 9187, path: "/metrics").body
             if body == nil { try await Task.sleep(for: .milliseconds(100)) }
         }
         let text = try #require(body, "127.0.0.1:9187 never answered")
@@ -52,7 +49,7 @@ struct MetricsCommandTests {
         bench.waitUntilExit()
         #expect(bench.terminationStatus == 0, "stderr: \(String(decoding: stderr, as: UTF8.self))")
         #expect(Self.listeningAddresses(port: 9187).isEmpty, "the endpoint outlived pooltop")
-        #expect((try? await Self.get("http://127.0.0.1:9187/metrics")) == nil)
+        #expect((try? LoopbackHTTP.get(port: 9187, path: "/metrics").body) == nil)
     }
 
     @Test("a bad --metrics address is one line and exit 2", arguments: ["example.com:80", "127.0.0.1:0"])
@@ -60,11 +57,6 @@ struct MetricsCommandTests {
         let outcome = try Binary.run(["bench", "--duration", "1s", "--metrics", address])
         #expect(outcome.status == 2)
         #expect(outcome.stderr.split(separator: "\n").count == 1, "stderr: \(outcome.stderr)")
-    }
-
-    static func get(_ url: String) async throws -> String {
-        let (data, _) = try await URLSession.shared.data(from: URL(string: url)!)
-        return String(decoding: data, as: UTF8.self)
     }
 
     /// The local addresses of the sockets listening on `port`, from /proc/net/tcp and tcp6 (IPv6 as "v6:HEX").

@@ -1,9 +1,6 @@
 import EmbeddedPostgres
 import Foundation
-
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
+import LoopbackHTTP
 
 /// A real Prometheus (Debian's `prometheus` package, installed by scripts/deps.sh) on 127.0.0.1, with a
 /// temporary config and storage folder, scraping one target every second. It runs as whoever runs the
@@ -71,7 +68,7 @@ final class PrometheusServer: Sendable {
         let deadline = ContinuousClock.now + .seconds(30)
         while ContinuousClock.now < deadline {
             if !process.isRunning { return false }
-            if let (_, status) = try? await Self.get("http://127.0.0.1:\(port)/-/ready"), status == 200 { return true }
+            if (try? LoopbackHTTP.get(port: port, path: "/-/ready", timeoutSeconds: 2))?.status == 200 { return true }
             try await Task.sleep(for: .milliseconds(100))
         }
         return false
@@ -95,15 +92,20 @@ final class PrometheusServer: Sendable {
 
     /// Asks the HTTP API (`/api/v1/query`) for `expression` now.
     func query(_ expression: String) async throws -> [Series] {
-        var components = URLComponents(string: "http://127.0.0.1:\(port)/api/v1/query")!
+        var components = URLComponents()
+        components.path = "/api/v1/query"
         components.queryItems = [URLQueryItem(name: "query", value: expression)]
-        let (body, status) = try await Self.get(components.url!.absoluteString)
+        // URLComponents leaves '+' alone, which a query string reads as a space.
+        let path = (components.string ?? "").replacingOccurrences(of: "+", with: "%2B")
+        let response = try LoopbackHTTP.get(port: port, path: path)
+        let body = Data(response.body.utf8)
+        let status = response.status
         guard status == 200,
               let answer = try JSONSerialization.jsonObject(with: body) as? [String: Any],
               answer["status"] as? String == "success",
               let data = answer["data"] as? [String: Any],
               let result = data["result"] as? [[String: Any]]
-        else { throw Failure(description: "query \(expression): HTTP \(status): \(String(decoding: body, as: UTF8.self))") }
+        else { throw Failure(description: "query \(expression): HTTP \(status): \(response.body)") }
         return result.map { item in
             let labels = item["metric"] as? [String: String] ?? [:]
             let pair = item["value"] as? [Any] ?? []
@@ -118,9 +120,4 @@ final class PrometheusServer: Sendable {
         return series.count == 1 ? series[0].value : nil
     }
 
-    /// A GET on loopback: the body and the status.
-    static func get(_ url: String) async throws -> (Data, Int) {
-        let (data, response) = try await URLSession.shared.data(from: URL(string: url)!)
-        return (data, (response as? HTTPURLResponse)?.statusCode ?? 0)
-    }
 }
