@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.1.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
@@ -42,8 +44,14 @@ let package = Package(
             "ConnectionPool", "Workload", "CCurses", "ConfigFile",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
+        // The pool's metrics in the Prometheus text format, served over HTTP (`--metrics`).
+        .target(name: "MetricsEndpoint", dependencies: [
+            "ConnectionPool",
+            .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "FlyingFox", package: "FlyingFox"),
+        ]),
         .executableTarget(name: "pooltop", dependencies: [
-            "Inspector", "Workload", "ConnectionPool", "LibPQ", "EmbeddedPostgres", "ConfigFile",
+            "Inspector", "Workload", "ConnectionPool", "LibPQ", "EmbeddedPostgres", "ConfigFile", "MetricsEndpoint",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -53,17 +61,21 @@ let package = Package(
         .target(name: "FaultProxy", dependencies: ["CLinux"], path: "Tests/FaultProxy"),
         // Test support: a real pgbouncer on loopback in front of an embedded cluster.
         .target(name: "PgBouncerServer", dependencies: ["EmbeddedPostgres"], path: "Tests/PgBouncerServer"),
-        .executableTarget(name: "PoolMicroBenchmark", dependencies: ["ConnectionPool", "ConnectionPoolTestUtils"], path: "Benchmarks/PoolMicroBenchmark"),
+        // Test support: a blocking HTTP GET on loopback (the metrics endpoint, Prometheus's API), without URLSession.
+        .target(name: "LoopbackHTTP", path: "Tests/LoopbackHTTP"),
+        .executableTarget(name: "PoolMicroBenchmark", dependencies: ["ConnectionPool", "ConnectionPoolTestUtils", "MetricsEndpoint"], path: "Benchmarks/PoolMicroBenchmark"),
         .testTarget(name: "LibPQTests", dependencies: ["LibPQ", "CLinux", "EmbeddedPostgres", "FaultProxy"]),
         .testTarget(name: "EmbeddedPostgresTests", dependencies: ["EmbeddedPostgres", "LibPQ"]),
         .testTarget(name: "WaitingTests", dependencies: ["Waiting"]),
         .testTarget(name: "ConnectionPoolTests", dependencies: ["ConnectionPool", "ConnectionPoolTestUtils"]),
         .testTarget(name: "WorkloadTests", dependencies: ["Workload", "ConnectionPool", "ConnectionPoolTestUtils", "LibPQ", "EmbeddedPostgres"]),
         .testTarget(name: "ConfigFileTests", dependencies: ["ConfigFile", "ConnectionPool", "Workload"]),
+        // The name and label mapping on snapshots, addresses, PoolMetrics on fake pools.
+        .testTarget(name: "MetricsEndpointTests", dependencies: ["MetricsEndpoint", "ConnectionPool", "ConnectionPoolTestUtils"]),
         .testTarget(name: "InspectorTests", dependencies: ["Inspector", "ConnectionPool", "Workload"]),
         // Pool presets and the workload against the real embedded server (no fakes in place of the database).
-        .testTarget(name: "IntegrationTests", dependencies: ["ConnectionPool", "Workload", "LibPQ", "EmbeddedPostgres", "FaultProxy", "PgBouncerServer"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["EmbeddedPostgres", "ConnectionPool", "Inspector", "LibPQ", "PgBouncerServer"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["ConnectionPool", "Workload", "LibPQ", "EmbeddedPostgres", "FaultProxy", "PgBouncerServer", "MetricsEndpoint", "LoopbackHTTP"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["EmbeddedPostgres", "ConnectionPool", "Inspector", "LibPQ", "PgBouncerServer", "LoopbackHTTP"]),
     ],
     swiftLanguageModes: [.v6]
 )

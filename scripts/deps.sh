@@ -2,7 +2,7 @@
 # Installs what pooltop needs on Debian or Ubuntu (saying what), then checks that Swift 6 is there.
 set -euo pipefail
 
-packages=(libpq-dev libncurses-dev postgresql tmux pkg-config util-linux pgbouncer)
+packages=(libpq-dev libncurses-dev postgresql tmux pkg-config util-linux pgbouncer prometheus)
 
 installed() {
     dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'
@@ -32,7 +32,7 @@ if command -v dpkg-query >/dev/null 2>&1; then
         "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
     fi
 else
-    echo "deps: not a Debian or Ubuntu system; install libpq, ncursesw, the PostgreSQL server, tmux and pgbouncer yourself"
+    echo "deps: not a Debian or Ubuntu system; install libpq, ncursesw, the PostgreSQL server, tmux, pgbouncer and Prometheus yourself"
 fi
 
 swift=${SWIFT:-}

@@ -1,18 +1,21 @@
 import ConnectionPool
 import ConnectionPoolTestUtils
+import MetricsEndpoint
 
 // Pool overhead: check-out plus check-in with the fake connection (no I/O), and snapshot cost.
-// Prints one line per figure, or one JSON object with --json. `--ops N` sets the single-task op count.
+// Prints one line per figure, or one JSON object with --json. `--ops N` sets the single-task op count;
+// `--metrics` gives the pools `--metrics`' observer (the histograms), to measure what it costs.
 
 let arguments = CommandLine.arguments
 let json = arguments.contains("--json")
 let ops = arguments.firstIndex(of: "--ops").flatMap { Int(arguments[$0 + 1]) } ?? 2_000_000
+let observer: PoolMetrics? = arguments.contains("--metrics") ? PoolMetrics(poolName: "bench") : nil
 
 func elapsedNanoseconds(_ duration: Duration) -> Double { Double(duration.nanoseconds) }
 
 /// Runs `tasks` tasks doing `perTask` check-out/check-in pairs each; returns nanoseconds per pair.
 func checkoutCheckin(configuration: PoolConfiguration, tasks: Int, perTask: Int) async throws -> Double {
-    let pool = ConnectionPool(configuration: configuration, factory: FakeConnectionFactory())
+    let pool = ConnectionPool(configuration: configuration, factory: FakeConnectionFactory(), observer: observer)
     let timer = Task { await pool.run() }
     // Warm: open every connection the pool may keep.
     var warm: [Lease<FakeConnection>] = []
@@ -107,6 +110,18 @@ let contended = try await checkoutCheckin(configuration: .sqlalchemy, tasks: 64,
 let snapshot = try await snapshotCost(iterations: 10_000)
 let waiters = try await manyWaiters(count: 10_000)
 
+/// With --metrics: nanoseconds per pair of observer calls (a wait and a use into their histograms), alone.
+func observerCost(_ observer: PoolMetrics, calls: Int) -> Double {
+    let clock = ContinuousClock()
+    let start = clock.now
+    for i in 0..<calls {
+        observer.checkedOut(afterWaiting: .microseconds(i & 1023))
+        observer.checkedIn(afterUsing: .microseconds(i & 4095))
+    }
+    return elapsedNanoseconds(clock.now - start) / Double(calls)
+}
+let recording = observer.map { observerCost($0, calls: ops) }
+
 func fixed(_ value: Double) -> String {
     let scaled = (value * 10).rounded() / 10
     return String(scaled)
@@ -117,11 +132,13 @@ if json {
         "{\"ops\":\(ops),\"ns_per_op_1_task\":\(fixed(single)),\"ns_per_op_64_tasks\":\(fixed(many)),"
             + "\"ns_per_op_64_tasks_15_connections\":\(fixed(contended)),"
             + "\"snapshot_us_200_slots\":\(fixed(snapshot.cached)),\"snapshot_us_200_slots_fresh\":\(fixed(snapshot.fresh)),"
-            + "\"ms_10000_waiters_queue_and_time_out\":\(fixed(waiters))}")
+            + "\"ms_10000_waiters_queue_and_time_out\":\(fixed(waiters))"
+            + (recording.map { ",\"ns_per_wait_and_use_recorded\":\(fixed($0))" } ?? "") + "}")
 } else {
     print("checkout+checkin, 1 task (sqlalchemy 5+10): \(fixed(single)) ns/op (\(ops) ops)")
     print("checkout+checkin, 64 tasks, 64 connections: \(fixed(many)) ns/op")
     print("checkout+checkin, 64 tasks, 15 connections (waiting): \(fixed(contended)) ns/op")
     print("snapshot, 200 slots: \(fixed(snapshot.cached)) µs cached, \(fixed(snapshot.fresh)) µs after a new sample")
     print("10000 waiters queue and time out: \(fixed(waiters)) ms")
+    if let recording { print("metrics: a wait and a use recorded: \(fixed(recording)) ns") }
 }

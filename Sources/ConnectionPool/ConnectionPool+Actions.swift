@@ -37,7 +37,9 @@ extension ConnectionPool {
 
     func connect(slot: Int) async {
         do {
+            let startedAt = observer == nil ? .zero : clock.now
             let connection = try await factory.makeConnection()
+            observer?.connectionCreated(in: clock.now - startedAt)
             withMachine { machine, now in
                 ((), machine.connectionEstablished(slot: slot, connection: connection, backendPID: connection.backendPID, now: now))
             }
@@ -69,6 +71,6 @@ extension ConnectionPool {
     func lease(_ assignment: PoolAssignment<any PoolableConnection>) -> Lease<Connection> {
         Lease(
             connection: unsafeDowncast(assignment.connection as AnyObject, to: Connection.self), slot: assignment.slot,
-            waited: assignment.waited, checkout: assignment.checkout)
+            waited: assignment.waited, checkout: assignment.checkout, checkedOutAt: assignment.requestedAt + assignment.waited)
     }
 }

@@ -31,12 +31,15 @@ public struct Lease<Connection: PoolableConnection>: Sendable {
     public let waited: Duration
     /// Identifies this check-out; a stale or repeated check-in is ignored.
     public let checkout: UInt64
+    /// When the connection was handed over, since the pool started (the use time counts from here).
+    public let checkedOutAt: Duration
 
-    public init(connection: Connection, slot: Int, waited: Duration, checkout: UInt64) {
+    public init(connection: Connection, slot: Int, waited: Duration, checkout: UInt64, checkedOutAt: Duration = .zero) {
         self.connection = connection
         self.slot = slot
         self.waited = waited
         self.checkout = checkout
+        self.checkedOutAt = checkedOutAt
     }
 }
 
@@ -70,17 +73,24 @@ public final class ConnectionPool<Factory: ConnectionFactory>: Sendable {
     let clock: any PoolClock
     /// `clock.now` when the pool started; the machine's times count from here.
     let origin: Duration
+    /// Told the pool's durations (metrics); nil costs one check per call site.
+    let observer: (any PoolObserver)?
 
-    public convenience init(configuration: PoolConfiguration, factory: Factory) {
-        self.init(configuration: configuration, factory: factory, clock: ContinuousPoolClock())
+    public convenience init(configuration: PoolConfiguration, factory: Factory, observer: (any PoolObserver)? = nil) {
+        self.init(configuration: configuration, factory: factory, clock: ContinuousPoolClock(), observer: observer)
     }
 
     /// A pool whose timers follow `clock` (tests pass a `ManualClock`); keeps the newest `eventCapacity` events.
-    public init(configuration: PoolConfiguration, factory: Factory, clock: any PoolClock, eventCapacity: Int = 1024) {
+    public init(
+        configuration: PoolConfiguration, factory: Factory, clock: any PoolClock, eventCapacity: Int = 1024,
+        observer: (any PoolObserver)? = nil
+    ) {
         self.factory = factory
         self.clock = clock
         self.origin = clock.now
+        self.observer = observer
         self.state = Mutex(PoolState(machine: Machine(configuration: configuration, eventCapacity: eventCapacity)))
+        observer?.poolStarted(self)
         // Warm connections for `minimumIdle` start at once.
         let actions = state.withLock { $0.machine.reconfigure(configuration, now: .zero) }
         execute(actions)
@@ -124,6 +134,7 @@ public final class ConnectionPool<Factory: ConnectionFactory>: Sendable {
             case .failed(let error): throw error
             case .queued(let id): assignment = try await wait(for: id).get()
             }
+            observer?.checkedOut(afterWaiting: assignment.waited)
             guard assignment.needsPing else { return lease(assignment) }
             do {
                 try await assignment.connection.ping()
@@ -150,11 +161,14 @@ public final class ConnectionPool<Factory: ConnectionFactory>: Sendable {
     /// is no longer `isUsable` (callers need not check).
     nonisolated(nonsending) public func checkIn(_ lease: Lease<Connection>, broken: Bool = false) async {
         let lost = lease.connection.isUsable ? nil : lease.connection.lossDescription ?? "connection lost"
+        var checkedInAt = Duration.zero
         let decision = withMachine { machine, now in
-            machine.checkIn(
+            checkedInAt = now
+            return machine.checkIn(
                 slot: lease.slot, checkout: lease.checkout, broken: broken, lost: lost, now: now,
                 needsReset: { lease.connection.needsReset($0) })
         }
+        if let observer, !decision.isIgnored { observer.checkedIn(afterUsing: checkedInAt - lease.checkedOutAt) }
         guard case .reset(let connection, let mode) = decision else { return }
         var succeeded = true
         do { try await connection.reset(mode) } catch { succeeded = false }
@@ -212,9 +226,10 @@ public final class ConnectionPool<Factory: ConnectionFactory>: Sendable {
         while true {
             let running = state.withLock { Array($0.inFlight.values) }
             for task in running { task.cancel() }
-            if running.isEmpty { return }
+            if running.isEmpty { break }
             for task in running { await task.value }
         }
+        observer?.poolShutDown(self)
     }
 }
 

@@ -4,8 +4,8 @@ import Glibc
 
 /// A TCP port on 127.0.0.1 that was free a moment ago: the kernel picks it for a socket bound
 /// to port 0. Another process may take it before the server binds; the caller retries then.
-enum LoopbackPort {
-    static func free() throws(EmbeddedPostgresError) -> Int {
+public enum LoopbackPort {
+    public static func free() throws(EmbeddedPostgresError) -> Int {
         let socketDescriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socketDescriptor >= 0 else { throw EmbeddedPostgresError("could not create a socket: \(String(cString: strerror(errno)))") }
         defer { close(socketDescriptor) }

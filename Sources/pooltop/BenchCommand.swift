@@ -15,6 +15,7 @@ struct BenchCommand: AsyncParsableCommand {
     @OptionGroup var load: LoadOptions
     @OptionGroup var config: ConfigOptions
     @OptionGroup var pgbouncer: PgBouncerOptions
+    @OptionGroup var metrics: MetricsOptions
 
     @Option(parsing: .unconditional, help: ArgumentHelp("How long to measure, e.g. 10s.", valueName: "duration"))
     var duration: DurationArgument = DurationArgument(argument: "10s")!
@@ -36,6 +37,14 @@ struct BenchCommand: AsyncParsableCommand {
         let run = try RunSettings(config, flags: [target.layer, pool.layer, load.layer, modeLayer], loadDefaults: LoadSettings(workers: 32), paused: load.paused)
         if config.printConfig { return print(run.printed(), terminator: "") }
         let options = try await benchOptions(run)
+        try await metrics.serving(for: options.target) { observer in
+            var observed = options
+            observed.observer = observer
+            try await measure(observed)
+        }
+    }
+
+    private func measure(_ options: BenchOptions) async throws {
         let progress = ProgressLine(enabled: isatty(STDERR_FILENO) == 1)
         let report: BenchReport
         do {

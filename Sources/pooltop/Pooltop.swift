@@ -22,7 +22,7 @@ struct Pooltop: AsyncParsableCommand {
         Termination.shared.installSignalHandlers()
         let status: Int32
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(MetricsOptions.defaultingAddress(in: Array(CommandLine.arguments.dropFirst())))
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

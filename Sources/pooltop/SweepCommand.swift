@@ -1,6 +1,7 @@
 import ArgumentParser
 import ConfigFile
 import Foundation
+import ConnectionPool
 import Workload
 
 /// `pooltop sweep`: the bench over several pool sizes, with a recommendation and the reason for it.
@@ -17,6 +18,7 @@ struct SweepCommand: AsyncParsableCommand {
     @OptionGroup var pool: PoolOptions
     @OptionGroup var load: LoadOptions
     @OptionGroup var config: ConfigOptions
+    @OptionGroup var metrics: MetricsOptions
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Pool sizes allowed: a list (2,4,8) or a range (1..16, 4..32:4); coarse steps are measured first, then the sizes around the knee.", valueName: "sizes"))
     var sizes: String = "1..64"
@@ -66,10 +68,14 @@ struct SweepCommand: AsyncParsableCommand {
         }
         if config.printConfig { return print(run.printed(), terminator: "") }
         let resolved = try await ResolvedTarget.resolve(run.layered.target)
+        try await metrics.serving(for: resolved.target) { observer in try await sweep(resolved, run: run, observer: observer) }
+    }
+
+    private func sweep(_ resolved: ResolvedTarget, run: RunSettings, observer: (any PoolObserver)?) async throws {
         let bench = BenchOptions(
             target: resolved.target, pool: run.pool,
             load: run.load, duration: duration.duration, warmUp: warmup.duration,
-            deadLinkTimeout: target.deadLinkBound)
+            deadLinkTimeout: target.deadLinkBound, observer: observer)
         let options = try SweepOptions(
             bench: bench, poolSizes: Sweep.parseSizes(sizes),
             workerCounts: workerCounts.map(Sweep.parseSizes) ?? [], maxOverflows: overflows.map(Sweep.parseSizes) ?? [],

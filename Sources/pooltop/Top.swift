@@ -1,6 +1,7 @@
 import ArgumentParser
 import ConfigFile
 import Foundation
+import ConnectionPool
 import Workload
 
 /// The screen: a real pool under a live load, drawn as it works.
@@ -26,6 +27,7 @@ struct Top: AsyncParsableCommand {
     @OptionGroup var screen: ScreenOptions
     @OptionGroup var config: ConfigOptions
     @OptionGroup var pgbouncer: PgBouncerOptions
+    @OptionGroup var metrics: MetricsOptions
 
     func run() async throws {
         let run = try RunSettings(config, flags: [target.layer, pool.layer, load.layer, screen.layer], loadDefaults: Self.lively, paused: load.paused)
@@ -33,11 +35,20 @@ struct Top: AsyncParsableCommand {
         if config.printConfig { return print(run.printed(screen: screenSettings), terminator: "") }
         let pgbouncerMonitor = try pgbouncer.monitor()
         let resolved = try await ResolvedTarget.resolve(run.layered.target)
+        try await metrics.serving(for: resolved.target) { observer in
+            try await show(resolved, run: run, screenSettings: screenSettings, pgbouncerMonitor: pgbouncerMonitor, observer: observer)
+        }
+    }
+
+    private func show(
+        _ resolved: ResolvedTarget, run: RunSettings, screenSettings: ScreenSettings, pgbouncerMonitor: PgBouncerMonitor?,
+        observer: (any PoolObserver)?
+    ) async throws {
         let session: LoadSession
         do {
             session = try await LoadSession.start(
                 target: resolved.target, configuration: run.pool, settings: run.load,
-                deadLinkTimeout: target.deadLinkBound)
+                deadLinkTimeout: target.deadLinkBound, observer: observer)
         } catch {
             throw error.failure
         }

@@ -39,6 +39,11 @@ struct PoolStateMachine<Connection: Sendable, Continuation: Sendable>: Sendable 
         /// Reset the session, then report `resetCompleted`.
         case reset(Connection, ResetMode)
         case done
+
+        var isIgnored: Bool {
+            if case .ignored = self { return true }
+            return false
+        }
     }
 
     var configuration: PoolConfiguration

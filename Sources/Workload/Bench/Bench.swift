@@ -15,13 +15,17 @@ public struct BenchOptions: Sendable {
     public var deadLinkTimeout: Duration?
     /// A pgbouncer's admin console to poll while measuring (`--pgbouncer`), when the bench runs through it.
     public var pgbouncer: ConnectionTarget?
+    /// Told each run's pool durations (`--metrics`); a sweep's pools share it.
+    public var observer: (any PoolObserver)?
 
     public init(target: ConnectionTarget, pool: PoolConfiguration = PoolConfiguration(), load: LoadSettings = LoadSettings(),
                 mode: LoadMode = .pool, duration: Duration = .seconds(10), warmUp: Duration = .seconds(1),
                 applicationName: String = "pooltop-bench",
-                deadLinkTimeout: Duration? = PostgresConnection.defaultDeadLinkTimeout, pgbouncer: ConnectionTarget? = nil) {
+                deadLinkTimeout: Duration? = PostgresConnection.defaultDeadLinkTimeout, pgbouncer: ConnectionTarget? = nil,
+                observer: (any PoolObserver)? = nil) {
         self.deadLinkTimeout = deadLinkTimeout
         self.pgbouncer = pgbouncer
+        self.observer = observer
         self.target = target
         self.pool = pool
         self.load = load
@@ -51,7 +55,7 @@ public enum Bench {
         guard options.load.workers > 0 else { throw .invalidOptions("at least one worker is needed") }
         let session = try await LoadSession.start(
             target: options.target, configuration: options.pool, settings: options.load, mode: options.mode,
-            applicationName: options.applicationName, deadLinkTimeout: options.deadLinkTimeout)
+            applicationName: options.applicationName, deadLinkTimeout: options.deadLinkTimeout, observer: options.observer)
         await wait(options.warmUp, phase: .warmUp, session: session, progress: progress)
         session.generator.resetStatistics()
         var peaks: PgBouncerPeaks?

@@ -25,10 +25,12 @@ public final class LoadSession: Sendable {
     }
 
     /// Checks that `target` accepts a connection (fails fast with libpq's reason), then starts the pool and the load.
-    /// `deadLinkTimeout` bounds a statement on a dead link (nil: no bound).
+    /// `deadLinkTimeout` bounds a statement on a dead link (nil: no bound); `observer` is told the pool's
+    /// durations (metrics).
     public static func start(
         target: ConnectionTarget, configuration: PoolConfiguration, settings: LoadSettings, mode: LoadMode = .pool,
-        applicationName: String = "pooltop", deadLinkTimeout: Duration? = PostgresConnection.defaultDeadLinkTimeout
+        applicationName: String = "pooltop", deadLinkTimeout: Duration? = PostgresConnection.defaultDeadLinkTimeout,
+        observer: (any PoolObserver)? = nil
     ) async throws(WorkloadError) -> LoadSession {
         do {
             let probe = try await PostgresConnection.connect(to: target, applicationName: applicationName)
@@ -40,7 +42,7 @@ public final class LoadSession: Sendable {
         let session: LoadSession
         switch mode {
         case .pool:
-            let pool = ConnectionPool(configuration: configuration, factory: factory)
+            let pool = ConnectionPool(configuration: configuration, factory: factory, observer: observer)
             let poolTask = Task { await pool.run() }
             session = LoadSession(
                 generator: LoadGenerator(pool: pool, settings: settings), pool: pool, factory: factory, poolTask: poolTask)
