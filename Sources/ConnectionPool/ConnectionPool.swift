@@ -126,7 +126,9 @@ public final class ConnectionPool<Factory: ConnectionFactory>: Sendable {
     /// `activity`, if given, is recorded as the running statement from the moment the connection is
     /// handed over (what `reportActivity` does, without its extra lock and clock read).
     nonisolated(nonsending) public func checkOut(holder: String, activity: String? = nil) async throws(PoolError) -> Lease<Connection> {
-        var decision = withMachine { machine, now in machine.checkOut(holder: holder, activity: activity, now: now) }
+        // The machine's work happens in synchronous helpers (`CheckOutSteps`): inlined here, their temporaries
+        // would all be slots of this async frame, which every waiting check-out keeps in its task's memory.
+        var decision = requestCheckOut(holder: holder, activity: activity)
         while true {
             let assignment: PoolAssignment<any PoolableConnection>
             switch decision {
@@ -138,21 +140,10 @@ public final class ConnectionPool<Factory: ConnectionFactory>: Sendable {
             guard assignment.needsPing else { return lease(assignment) }
             do {
                 try await assignment.connection.ping()
-                state.withLock {
-                    let now = clock.now - origin
-                    $0.machine.prePingSucceeded(slot: assignment.slot, checkout: assignment.checkout, now: now)
-                    if let activity {
-                        $0.machine.reportActivity(slot: assignment.slot, checkout: assignment.checkout, query: activity, now: now)
-                    }
-                }
+                prePingSucceeded(assignment, activity: activity)
                 return lease(assignment)
             } catch {
-                let lost = assignment.connection.isUsable ? nil : assignment.connection.lossDescription ?? "connection lost"
-                decision = withMachine { machine, now in
-                    machine.prePingFailed(
-                        slot: assignment.slot, checkout: assignment.checkout, holder: holder, activity: activity,
-                        requestedAt: assignment.requestedAt, lost: lost, now: now)
-                }
+                decision = prePingFailed(assignment, holder: holder, activity: activity)
             }
         }
     }

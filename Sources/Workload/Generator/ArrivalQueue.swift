@@ -40,6 +40,8 @@ final class ArrivalQueue: Sendable {
     }
 
     /// The next arrival; `.recheck` when woken by a settings change, `.cancelled` when the task was cancelled.
+    /// Not inlined: its parking would be slots of the worker loop's async frame (`LoadGenerator.runWorker`).
+    @inline(never)
     func take() async -> Taken {
         await state.park(in: \.waiters, ifCancelled: .cancelled) { state in
             guard state.pending > 0 else { return nil }

@@ -3,6 +3,7 @@ import ConnectionPool
 /// A worker's query in no-pool mode.
 extension LoadGenerator {
     /// Connect (the "wait"), run the statement, close. False when the task was cancelled.
+    @inline(never)
     func runDirect(
         _ query: PreparedQuery, direct: DirectConnections<Factory>, id: Int, shard: LoadShard,
         random: inout FastRandom, next: WorkerState

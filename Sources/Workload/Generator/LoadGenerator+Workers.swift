@@ -23,17 +23,19 @@ extension LoadGenerator {
         }
     }
 
+    /// The loop a worker task runs. Most of 10,000 workers wait in `pool.checkOut` at any moment, each keeping
+    /// the async frames of this loop, `runPooled` and the check-out: so the loop keeps only small values across
+    /// its awaits, and the paths a waiting worker is not on (no-pool, thinking, pause, the statement itself) are
+    /// calls (`@inline(never)`) whose frames exist only while they run, not slots of every waiting frame.
     private func runWorker(id: Int, label: String, shard: LoadShard, incarnation: UInt64) async {
         defer { shard.unregister(id: id, incarnation: incarnation) }
         var plan = plans.plan
         var random = FastRandom(seed: UInt64(id) &* 0x2545_F491_4F6C_DD1D &+ incarnation)
         while !Task.isCancelled {
             if plans.generation != plan.generation { plan = plans.plan }
-            let settings = plan.settings
-            if id > settings.workers { return }
-            if settings.paused {
-                shard.setState(id: id, .idle)
-                if await plans.waitForChange(from: plan.generation) { continue }
+            if id > plan.settings.workers { return }
+            if plan.settings.paused {
+                if await waitWhilePaused(id: id, shard: shard, plan: plan) { continue }
                 return
             }
             let openLoop = plan.isOpenLoop
@@ -44,11 +46,11 @@ extension LoadGenerator {
                 case .cancelled: return
                 }
             }
-            let thinks = !openLoop && settings.thinkTime > .zero
+            let thinks = !openLoop && plan.settings.thinkTime > .zero
             let next: WorkerState = thinks ? .thinking : (openLoop ? .idle : .waiting)
             let query = plan.pick(&random)
             let keepGoing: Bool
-            if let pool = backend.pool(in: settings.mode) {
+            if let pool = backend.pool(in: plan.settings.mode) {
                 keepGoing = await runPooled(query, pool: pool, id: id, label: label, shard: shard, random: &random, next: next)
             } else {
                 keepGoing = await runDirect(query, direct: backend.direct, id: id, shard: shard, random: &random, next: next)
@@ -61,11 +63,19 @@ extension LoadGenerator {
         }
     }
 
+    /// A paused worker shows idle until the settings change; false if the task was cancelled.
+    @inline(never)
+    private func waitWhilePaused(id: Int, shard: LoadShard, plan: LoadPlan) async -> Bool {
+        shard.setState(id: id, .idle)
+        return await plans.waitForChange(from: plan.generation)
+    }
+
     /// How long a thinking worker sleeps before it looks for new settings.
     static var thinkSlice: Duration { .milliseconds(250) }
 
     /// Thinks for the think time in force, counted from `start`: new settings shorten or lengthen it within a
     /// `thinkSlice`, and a switch to the open loop or a pause ends it. False if the task was cancelled.
+    @inline(never)
     nonisolated(nonsending) func think(from start: Duration, plan: LoadPlan) async -> Bool {
         var plan = plan
         while true {
@@ -79,6 +89,7 @@ extension LoadGenerator {
     }
 
     /// Sleeps on the generator's clock; false if the task was cancelled.
+    @inline(never)
     nonisolated(nonsending) func pause(for duration: Duration) async -> Bool {
         do {
             try await clock.sleep(until: clock.now + duration)

@@ -72,6 +72,9 @@ final class LoadShard: Sendable {
         }
     }
 
+    // Not inlined into the worker loop (`LoadGenerator.runWorker`): a record's temporaries would be slots of the
+    // async frame that every waiting worker keeps.
+    @inline(never)
     func unregister(id: Int, incarnation: UInt64) {
         state.withLock { state in
             let slot = slot(of: id)
@@ -79,6 +82,7 @@ final class LoadShard: Sendable {
         }
     }
 
+    @inline(never)
     func setState(id: Int, _ workerState: WorkerState) {
         state.withLock { state in
             let slot = slot(of: id)
