@@ -12,6 +12,7 @@ struct BenchCommand: AsyncParsableCommand {
     @OptionGroup var target: TargetOptions
     @OptionGroup var pool: PoolOptions
     @OptionGroup var load: LoadOptions
+    @OptionGroup var recording: RecordOptions
 
     @Option(parsing: .unconditional, help: ArgumentHelp("How long to measure, e.g. 10s.", valueName: "duration"))
     var duration: DurationArgument = DurationArgument(argument: "10s")!
@@ -30,7 +31,10 @@ struct BenchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let options = try await benchOptions()
+        var (options, label) = try await benchOptions()
+        options.recording = try recording.writer(
+            command: "bench", target: label, pool: options.pool, load: options.load, duration: options.duration,
+            warmUp: options.warmUp)
         let progress = ProgressLine(enabled: isatty(STDERR_FILENO) == 1)
         let report: BenchReport
         do {
@@ -42,15 +46,18 @@ struct BenchCommand: AsyncParsableCommand {
             throw error.failure
         }
         progress.clear()
+        try options.recording?.finish()
         print(json ? report.json(pretty: false) : report.summary)
     }
 
-    func benchOptions() async throws -> BenchOptions {
+    /// The run's options, and the target as it may be shown (masked).
+    func benchOptions() async throws -> (BenchOptions, String) {
         let resolved = try await ResolvedTarget.resolve(target)
         let settings = try load.settings(defaults: LoadSettings(workers: 32))
-        return BenchOptions(
+        let options = BenchOptions(
             target: resolved.target, pool: pool.configuration, load: settings, mode: noPool ? .noPool : .pool,
             duration: duration.duration, warmUp: warmup.duration, deadLinkTimeout: target.deadLinkBound)
+        return (options, resolved.label)
     }
 }
 

@@ -8,7 +8,7 @@ struct Pooltop: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pooltop",
         abstract: "Watch a real connection pool work against PostgreSQL, live, and size it with measurements.",
-        subcommands: [Top.self, DemoCommand.self, BenchCommand.self, SweepCommand.self, ServeEmbedded.self],
+        subcommands: [Top.self, DemoCommand.self, BenchCommand.self, SweepCommand.self, ReplayCommand.self, ServeEmbedded.self],
         defaultSubcommand: Top.self)
 
     /// Parses, runs, and turns every failure into one line on stderr and the documented exit codes

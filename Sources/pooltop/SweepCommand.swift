@@ -15,6 +15,7 @@ struct SweepCommand: AsyncParsableCommand {
     @OptionGroup var target: TargetOptions
     @OptionGroup var pool: PoolOptions
     @OptionGroup var load: LoadOptions
+    @OptionGroup var recording: RecordOptions
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Pool sizes allowed: a list (2,4,8) or a range (1..16, 4..32:4); coarse steps are measured first, then the sizes around the knee.", valueName: "sizes"))
     var sizes: String = "1..64"
@@ -60,10 +61,12 @@ struct SweepCommand: AsyncParsableCommand {
         var configuration = pool.configuration
         // A sweep over pool sizes measures the core alone unless overflows are swept or given.
         if overflows == nil && pool.maxOverflow == nil { configuration.maxOverflow = 0 }
-        let bench = BenchOptions(
+        var bench = BenchOptions(
             target: resolved.target, pool: configuration,
             load: try load.settings(defaults: LoadSettings(workers: 32)), duration: duration.duration, warmUp: warmup.duration,
             deadLinkTimeout: target.deadLinkBound)
+        bench.recording = try recording.writer(
+            command: "sweep", target: resolved.label, pool: bench.pool, load: bench.load, duration: bench.duration, warmUp: bench.warmUp)
         let options = try SweepOptions(
             bench: bench, poolSizes: Sweep.parseSizes(sizes),
             workerCounts: workerCounts.map(Sweep.parseSizes) ?? [], maxOverflows: overflows.map(Sweep.parseSizes) ?? [],
@@ -81,6 +84,7 @@ struct SweepCommand: AsyncParsableCommand {
             throw error.failure
         }
         progress.clear()
+        try bench.recording?.finish()
         switch format {
         case .table: print(result.table + "\n" + result.chart(width: terminalWidth()))
         case .csv: print(result.csv, terminator: "")

@@ -23,6 +23,7 @@ struct Top: AsyncParsableCommand {
     @OptionGroup var pool: PoolOptions
     @OptionGroup var load: LoadOptions
     @OptionGroup var screen: ScreenOptions
+    @OptionGroup var recording: RecordOptions
 
     func run() async throws {
         let settings = try load.settings(defaults: Self.lively)
@@ -40,17 +41,30 @@ struct Top: AsyncParsableCommand {
             await session.stop()
             throw Failure.usage(ScreenOptions.noTerminal)
         }
+        let writer: RecordingWriter?
+        do {
+            writer = try recording.writer(command: "top", target: resolved.label, pool: pool.configuration, load: settings)
+        } catch {
+            await session.stop()
+            throw error
+        }
+        let recorder = writer.map { SessionRecorder(writer: $0, session: session) }
         let monitor = ServerMonitor(target: resolved.target)
-        let source = LiveSource(session: session, monitor: monitor, target: resolved.label)
+        let source = LiveSource(session: session, monitor: monitor, target: resolved.label, recorder: recorder)
         // The poller has ended when pollingServer returns, so nothing reopens the monitor after it is closed.
         do {
-            try await source.pollingServer { try await screen.show(source) }
+            let screen = { try await source.pollingServer { try await self.screen.show(source) } }
+            if let recorder { try await recorder.recording(during: screen) } else { try await screen() }
         } catch {
+            recorder?.writeSecond()
+            writer?.close()
             await session.stop()
             await monitor.close()
             throw error
         }
+        recorder?.writeSecond()
         await session.stop()
         await monitor.close()
+        try writer?.finish()
     }
 }

@@ -20,6 +20,8 @@ public struct DashboardData: Sendable, Equatable {
     public var uptime: Duration
     /// Pool uptime at the moment the load started, so pool events line up with load samples on the charts.
     public var loadStartedAtPoolUptime: Duration
+    /// Set when the data comes from a recording (`pooltop replay`): where the replay is.
+    public var replay: ReplayStatus?
 
     public init(
         pool: PoolSnapshot = PoolSnapshot(), load: LoadSnapshot = LoadSnapshot(), server: ServerSnapshot = ServerSnapshot(),

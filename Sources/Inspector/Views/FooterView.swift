@@ -32,7 +32,7 @@ enum FooterView {
                 x += hint("Up/Down", "scroll", into: &frame, x: x, y: y)
                 x += hint("q", "Quit", into: &frame, x: x, y: y)
             } else {
-                for binding in KeyMap.footer(for: state.view) {
+                for binding in state.replaying ? KeyMap.replayFooter : KeyMap.footer(for: state.view) {
                     guard let text = binding.footer, let space = text.firstIndex(of: " ") else { continue }
                     let needed = text.count + 2
                     if x + needed > frame.width - 1 - statusWidth { break }

@@ -13,6 +13,8 @@ final class LiveSource: InspectorSource {
     private let monitor: ServerMonitor
     private let target: String
     private let serverInterval: Duration
+    /// `--record`: the server's snapshots and events go to the recording too.
+    private let recorder: SessionRecorder?
     private let started = ContinuousClock.now
     /// What the poller and `collect()` both reach.
     private let state = Mutex(State())
@@ -25,7 +27,8 @@ final class LiveSource: InspectorSource {
     }
 
     /// `target` is the display form (password masked); the server is polled every `serverInterval`.
-    init(session: LoadSession, monitor: ServerMonitor, target: String, serverInterval: Duration = .seconds(1)) {
+    init(session: LoadSession, monitor: ServerMonitor, target: String, serverInterval: Duration = .seconds(1), recorder: SessionRecorder? = nil) {
+        self.recorder = recorder
         self.session = session
         console = ConsoleSession(session: session)
         self.monitor = monitor
@@ -47,6 +50,7 @@ final class LiveSource: InspectorSource {
         while !Task.isCancelled {
             let server = await monitor.poll()
             let events = await monitor.takeEvents()
+            recorder?.noteServer(server, events: events)
             state.withLock { state in
                 state.server = server
                 state.serverEvents.append(contentsOf: events)

@@ -18,4 +18,6 @@ public enum Action: Sendable, Equatable, Hashable {
     case openConsole
     case terminateBackend
     case openKnobs
+    /// `pooltop replay`'s keys (`KeyMap.replayBindings`).
+    case replay(ReplayControl)
 }

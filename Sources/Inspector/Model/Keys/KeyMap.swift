@@ -42,6 +42,29 @@ public enum KeyMap {
         KeyBinding([.character("p")], .freezeDisplay, .display, "freeze / unfreeze the display", footer: "p Freeze"),
     ]
 
+    /// In a replay these keys move the replay instead (Space no longer pauses a load: there is none).
+    public static let replayBindings: [KeyBinding] = [
+        KeyBinding([.character(" ")], .replay(.togglePause), .replay, "pause / resume the replay", footer: "Space Pause"),
+        KeyBinding([.left], .replay(.seek(by: .seconds(-10))), .replay, "back 10 s", footer: "Left/Right Seek"),
+        KeyBinding([.right], .replay(.seek(by: .seconds(10))), .replay, "forward 10 s"),
+        KeyBinding([.home], .replay(.seekToStart), .replay, "to the start"),
+        KeyBinding([.end], .replay(.seekToEnd), .replay, "to the end"),
+        KeyBinding([.character("<"), .character(",")], .replay(.slower), .replay, "slower (down to 0.25x)", footer: "</> Speed"),
+        KeyBinding([.character(">"), .character(".")], .replay(.faster), .replay, "faster (up to 16x)"),
+    ]
+
+    private static let replayIndex: [Key: Action] = Dictionary(
+        replayBindings.flatMap { binding in binding.keys.map { ($0, binding.action) } }, uniquingKeysWith: { first, _ in first })
+
+    /// The action bound to `key` in normal mode; in a replay its own keys come first.
+    public static func action(for key: Key, replaying: Bool) -> Action? {
+        (replaying ? replayIndex[key] : nil) ?? index[key]
+    }
+
+    /// Bindings the footer shows in a replay: its own, then the general ones.
+    public static let replayFooter: [KeyBinding] = replayBindings.filter { $0.footer != nil }
+        + bindings.filter { $0.footer != nil && [.general, .views].contains($0.group) && $0.footerViews.isEmpty }
+
     private static let index: [Key: Action] = {
         var index: [Key: Action] = [:]
         for binding in bindings {
