@@ -24,14 +24,14 @@ public struct ReplayClock: Sendable, Equatable {
 
     public func isAtEnd(at now: Duration) -> Bool { position(at: now) >= length }
 
-    /// Pauses, or resumes; resuming at the end starts again from the beginning.
+    /// Pauses, or resumes; at the end (paused or not) it plays again from the beginning.
     public mutating func togglePause(at now: Duration) {
         rebase(at: now)
-        if paused {
+        if anchor >= length {
+            anchor = .zero
             paused = false
-            if anchor >= length { anchor = .zero }
         } else {
-            paused = true
+            paused.toggle()
         }
     }
 
