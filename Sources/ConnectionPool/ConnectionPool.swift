@@ -193,6 +193,12 @@ public final class ConnectionPool<Factory: ConnectionFactory>: Sendable {
         state.withLock { $0.machine.events.events(after: sequence) }
     }
 
+    /// The events newer than `sequence` that are not `isRoutine` (connects, closes, failures, warnings, changes),
+    /// kept apart so that none is lost between two looks however busy the pool is.
+    public func notableEvents(after sequence: UInt64) -> [PoolEvent] {
+        state.withLock { $0.machine.events.notableEvents(after: sequence) }
+    }
+
     /// Closes the connections held by check-outs now, under their holders (whose statements then fail
     /// as lost); the holders still check them in. For a stop that must not wait for hung statements.
     public func interruptInUse() async {

@@ -16,6 +16,7 @@ struct BenchCommand: AsyncParsableCommand {
     @OptionGroup var config: ConfigOptions
     @OptionGroup var pgbouncer: PgBouncerOptions
     @OptionGroup var metrics: MetricsOptions
+    @OptionGroup var recording: RecordOptions
 
     @Option(parsing: .unconditional, help: ArgumentHelp("How long to measure, e.g. 10s.", valueName: "duration"))
     var duration: DurationArgument = DurationArgument(argument: "10s")!
@@ -36,7 +37,10 @@ struct BenchCommand: AsyncParsableCommand {
     func run() async throws {
         let run = try RunSettings(config, flags: [target.layer, pool.layer, load.layer, modeLayer], loadDefaults: LoadSettings(workers: 32), paused: load.paused)
         if config.printConfig { return print(run.printed(), terminator: "") }
-        let options = try await benchOptions(run)
+        var (options, label) = try await benchOptions(run)
+        options.recording = try recording.writer(
+            command: "bench", target: label, pool: options.pool, load: options.load, duration: options.duration,
+            warmUp: options.warmUp)
         try await metrics.serving(for: options.target) { observer in
             var observed = options
             observed.observer = observer
@@ -56,6 +60,7 @@ struct BenchCommand: AsyncParsableCommand {
             throw error.failure
         }
         progress.clear()
+        try options.recording?.finish()
         print(json ? report.json(pretty: false) : report.summary)
     }
 
@@ -64,11 +69,13 @@ struct BenchCommand: AsyncParsableCommand {
         ConfigLayer(noPool ? [.load(.mode): Setting(LoadMode.noPool.rawValue, from: .flag("--no-pool"))] : [:])
     }
 
-    func benchOptions(_ run: RunSettings) async throws -> BenchOptions {
+    /// The run's options, and the target as it may be shown (masked).
+    func benchOptions(_ run: RunSettings) async throws -> (BenchOptions, String) {
         let resolved = try await ResolvedTarget.resolve(run.layered.target)
-        return BenchOptions(
+        let options = BenchOptions(
             target: resolved.target, pool: run.pool, load: run.load, mode: run.load.mode,
             duration: duration.duration, warmUp: warmup.duration, deadLinkTimeout: target.deadLinkBound, pgbouncer: try pgbouncer.target())
+        return (options, resolved.label)
     }
 }
 

@@ -13,7 +13,7 @@ struct Pooltop: AsyncParsableCommand {
             names another, --no-config skips it). Precedence, key by key: the config file < the environment (PG* \
             variables naming a server beat the file's target) < flags. --print-config shows the result.
             """,
-        subcommands: [Top.self, DemoCommand.self, WatchCommand.self, BenchCommand.self, SweepCommand.self, CompletionsCommand.self, ServeEmbedded.self],
+        subcommands: [Top.self, DemoCommand.self, WatchCommand.self, BenchCommand.self, SweepCommand.self, ReplayCommand.self, CompletionsCommand.self, ServeEmbedded.self],
         defaultSubcommand: Top.self)
 
     /// Parses, runs, and turns every failure into one line on stderr and the documented exit codes

@@ -19,6 +19,7 @@ struct SweepCommand: AsyncParsableCommand {
     @OptionGroup var load: LoadOptions
     @OptionGroup var config: ConfigOptions
     @OptionGroup var metrics: MetricsOptions
+    @OptionGroup var recording: RecordOptions
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Pool sizes allowed: a list (2,4,8) or a range (1..16, 4..32:4); coarse steps are measured first, then the sizes around the knee.", valueName: "sizes"))
     var sizes: String = "1..64"
@@ -72,10 +73,12 @@ struct SweepCommand: AsyncParsableCommand {
     }
 
     private func sweep(_ resolved: ResolvedTarget, run: RunSettings, observer: (any PoolObserver)?) async throws {
-        let bench = BenchOptions(
+        var bench = BenchOptions(
             target: resolved.target, pool: run.pool,
             load: run.load, duration: duration.duration, warmUp: warmup.duration,
             deadLinkTimeout: target.deadLinkBound, observer: observer)
+        bench.recording = try recording.writer(
+            command: "sweep", target: resolved.label, pool: bench.pool, load: bench.load, duration: bench.duration, warmUp: bench.warmUp)
         let options = try SweepOptions(
             bench: bench, poolSizes: Sweep.parseSizes(sizes),
             workerCounts: workerCounts.map(Sweep.parseSizes) ?? [], maxOverflows: overflows.map(Sweep.parseSizes) ?? [],
@@ -93,6 +96,7 @@ struct SweepCommand: AsyncParsableCommand {
             throw error.failure
         }
         progress.clear()
+        try bench.recording?.finish()
         switch format {
         case .table: print(result.table + "\n" + result.chart(width: terminalWidth()))
         case .csv: print(result.csv, terminator: "")

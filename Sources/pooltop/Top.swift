@@ -28,6 +28,7 @@ struct Top: AsyncParsableCommand {
     @OptionGroup var config: ConfigOptions
     @OptionGroup var pgbouncer: PgBouncerOptions
     @OptionGroup var metrics: MetricsOptions
+    @OptionGroup var recording: RecordOptions
 
     func run() async throws {
         let run = try RunSettings(config, flags: [target.layer, pool.layer, load.layer, screen.layer], loadDefaults: Self.lively, paused: load.paused)
@@ -57,19 +58,32 @@ struct Top: AsyncParsableCommand {
             await session.stop()
             throw Failure.usage(ScreenOptions.noTerminal)
         }
+        let writer: RecordingWriter?
+        do {
+            writer = try recording.writer(command: "top", target: resolved.label, pool: run.pool, load: run.load)
+        } catch {
+            await session.stop()
+            throw error
+        }
+        let recorder = writer.map { SessionRecorder(writer: $0, session: session) }
         let monitor = ServerMonitor(target: resolved.target)
-        let source = LiveSource(session: session, monitor: monitor, target: resolved.label, pgbouncer: pgbouncerMonitor)
+        let source = LiveSource(session: session, monitor: monitor, target: resolved.label, pgbouncer: pgbouncerMonitor, recorder: recorder)
         // The poller has ended when pollingServer returns, so nothing reopens the monitor after it is closed.
         do {
-            try await source.pollingServer { try await ScreenOptions.show(source, settings: screenSettings) }
+            let showing = { try await source.pollingServer { try await ScreenOptions.show(source, settings: screenSettings) } }
+            if let recorder { try await recorder.recording(during: showing) } else { try await showing() }
         } catch {
+            recorder?.writeSecond()
+            writer?.close()
             await session.stop()
             await monitor.close()
             await pgbouncerMonitor?.close()
             throw error
         }
+        recorder?.writeSecond()
         await session.stop()
         await monitor.close()
         await pgbouncerMonitor?.close()
+        try writer?.finish()
     }
 }

@@ -101,6 +101,20 @@ struct ConfigurationRulesTests {
         #expect(log.events(after: 6).isEmpty)
     }
 
+    @Test func notableEventsOutliveARingFullOfCheckOutsAndCheckIns() {
+        var log = EventLog(capacity: 4)
+        log.append(at: .zero, .slotChanged(slot: 1, from: nil, to: .connecting, reason: nil))
+        for i in 1...20 { log.append(at: .seconds(i), .slotChanged(slot: 1, from: i.isMultiple(of: 2) ? .inUse : .idle, to: i.isMultiple(of: 2) ? .idle : .inUse, reason: nil)) }
+        log.append(at: .seconds(21), .configurationChanged(description: "pool_size 5 → 6"))
+        for i in 22...30 { log.append(at: .seconds(i), .slotChanged(slot: 1, from: .idle, to: .inUse, reason: nil)) }
+        #expect(log.events(after: 0).count == 4)
+        #expect(log.notableEvents(after: 0).map(\.sequence) == [1, 22])
+        #expect(log.notableEvents(after: 1).map(\.sequence) == [22])
+        #expect(log.notableEvents(after: 22).isEmpty)
+        for i in 1...6 { log.append(at: .seconds(40 + i), .warning(message: "\(i)")) }
+        #expect(log.notableEvents(after: 0).count == 4, "the notable ring is bounded too")
+    }
+
     @Test func snapshotShowsSlotsWaitersAndLatencies() {
         var h = MachineHarness(config(poolSize: 2))
         let leases = leaseMany(&h, 2)

@@ -1,6 +1,6 @@
 /// One thing that happened in the pool, timestamped since the pool started. Events are kept in a bounded
 /// ring; `sequence` increases by one per event so a reader can ask for what it has not seen.
-public struct PoolEvent: Sendable, Equatable {
+public struct PoolEvent: Sendable, Equatable, Codable {
     public var sequence: UInt64
     public var at: Duration
     public var kind: Kind
@@ -11,7 +11,7 @@ public struct PoolEvent: Sendable, Equatable {
         self.kind = kind
     }
 
-    public enum Kind: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable, Codable {
         /// A slot changed state; `reason` is set when it closed.
         case slotChanged(slot: Int, from: SlotState?, to: SlotState?, reason: CloseReason?)
         case connectFailed(message: String, retryIn: Duration)
@@ -30,6 +30,13 @@ public struct PoolEvent: Sendable, Equatable {
         /// The connection of `slot` (backend `backendPID`) was found lost; `cause` says why
         /// ("terminated by administrator command").
         case connectionLost(slot: Int, backendPID: Int32?, cause: String)
+    }
+
+    /// A slot going between idle, in use and checking (a check-out, a check-in, a pre-ping, a reset): counted, not
+    /// logged. Connects, closes, losses, failures, warnings and changes are the events the log and recordings keep.
+    public var isRoutine: Bool {
+        guard case .slotChanged(_, let from, let to, _) = kind else { return false }
+        return !(from == nil || to == nil || to == .broken || to == .closing || from == .connecting)
     }
 
     public var isWarning: Bool {

@@ -40,7 +40,7 @@ public struct PoolSnapshot: Sendable, Equatable {
 }
 
 /// What a slot is doing.
-public enum SlotState: String, Sendable, Equatable, CaseIterable {
+public enum SlotState: String, Sendable, Equatable, CaseIterable, Codable {
     case connecting
     case idle
     case inUse = "in-use"
@@ -147,7 +147,7 @@ public struct Counters: Sendable, Equatable {
 }
 
 /// Why the pool closed a connection.
-public enum CloseReason: String, Sendable, Equatable, Hashable, CaseIterable {
+public enum CloseReason: String, Sendable, Equatable, Hashable, CaseIterable, Codable {
     /// Past `maxLifetime`.
     case recycled
     /// Idle past `idleTimeout`.

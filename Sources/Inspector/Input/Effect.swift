@@ -4,4 +4,5 @@ public enum Effect: Sendable, Equatable {
     case perform(Command)
     case nextTheme
     case console(ConsoleEffect)
+    case replay(ReplayControl)
 }

@@ -21,7 +21,7 @@ public enum InputHandler {
         case .normal:
             break
         }
-        guard let action = KeyMap.action(for: key) else { return [] }
+        guard let action = KeyMap.action(for: key, replaying: state.replaying) else { return [] }
         if state.showHelp, let effects = handleHelpAction(action, state: &state, size: size) { return effects }
         return perform(action, state: &state, data: data, size: size)
     }
@@ -105,6 +105,8 @@ public enum InputHandler {
             openKnobs(state: &state)
         case .openRow:
             break  // the watch screen's (WatchInput)
+        case .replay(let control):
+            return [.replay(control)]
         }
         return []
     }

@@ -24,6 +24,8 @@ public struct DashboardData: Sendable, Equatable {
     public var pgbouncer: PgBouncerSnapshot?
     /// The application_name pooltop's own connections carry: how the pgbouncer view finds the pool that serves them.
     public var poolApplicationName = "pooltop"
+    /// Set when the data comes from a recording (`pooltop replay`): where the replay is.
+    public var replay: ReplayStatus?
 
     public init(
         pool: PoolSnapshot = PoolSnapshot(), load: LoadSnapshot = LoadSnapshot(), server: ServerSnapshot = ServerSnapshot(),

@@ -14,6 +14,12 @@ public protocol InspectorSource: Sendable {
     func cancelConsole()
     /// Rolls back an open console transaction and gives its connection back.
     func endConsoleSession() async
+    /// Pauses, seeks or speeds a replay (`ReplaySource`); every other source says it is live.
+    func control(_ replay: ReplayControl) async -> String?
+}
+
+extension InspectorSource {
+    public func control(_ replay: ReplayControl) async -> String? { "not a replay: this screen is live" }
 }
 
 /// A user action that changes the pool, the load or the server.

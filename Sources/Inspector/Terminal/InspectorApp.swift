@@ -80,6 +80,7 @@ public final class InspectorApp: Sendable {
         while !inbox.quitRequested, !TerminalGuard.restoreRequested, TerminalGuard.isActive {
             let (latest, messages) = inbox.take()
             if !state.displayFrozen, let latest { shown = latest }
+            state.replaying = shown?.replay != nil
             for message in messages {
                 switch message {
                 case .status(let text): state.status = text
@@ -136,6 +137,8 @@ public final class InspectorApp: Sendable {
                                 warnings += themes.apply(themes.next(), to: screen, themeName: &state.themeName, status: &state.status)
                             case .perform(let command):
                                 perform(command)
+                            case .replay(let control):
+                                perform { await $0.control(control) }
                             case .console(let effect):
                                 if let problem = carryOut(effect) { state.status = problem }
                             }
@@ -162,6 +165,13 @@ public final class InspectorApp: Sendable {
             do { try historyFile.save(entries) } catch { return "\(error)" }
         }
         return nil
+    }
+
+    /// Asks the source something in a task of its own; its answer becomes the status line.
+    private func perform(_ request: @escaping @Sendable (any InspectorSource) async -> String?) {
+        Task { [source, inbox] in
+            if let message = await request(source) { inbox.post(.status(message)) }
+        }
     }
 
     private func perform(_ command: Command) {

@@ -3,10 +3,7 @@ import ConnectionPool
 /// How a pool event reads in the log, and whether the log shows it at all.
 enum EventText {
     /// Check-outs and check-ins are counted, not logged: the log keeps connects, closes, failures, warnings, changes.
-    static func isLogged(_ event: PoolEvent) -> Bool {
-        guard case .slotChanged(_, let from, let to, _) = event.kind else { return true }
-        return from == nil || to == nil || to == .broken || to == .closing || from == .connecting
-    }
+    static func isLogged(_ event: PoolEvent) -> Bool { !event.isRoutine }
 
     static func describe(_ event: PoolEvent, glyphs: Glyphs) -> String {
         switch event.kind {

@@ -32,7 +32,7 @@ enum FooterView {
                 x += hint("Up/Down", "scroll", into: &frame, x: x, y: y)
                 x += hint("q", "Quit", into: &frame, x: x, y: y)
             } else {
-                x += hints(KeyMap.footer(for: state.view), into: &frame, x: x, y: y, reserving: statusWidth)
+                x += hints(state.replaying ? KeyMap.replayFooter : KeyMap.footer(for: state.view), into: &frame, x: x, y: y, reserving: statusWidth)
             }
         }
         drawStatus(status, width: statusWidth, into: &frame, after: x, y: y, glyphs: context.glyphs)

@@ -6,7 +6,11 @@ enum HeaderView {
     static func draw(into frame: inout Frame, data: DashboardData?, context: ViewContext) {
         let glyphs = context.glyphs
         var right = "\(rateLabel(context.state.refreshRate)) fps "
-        if let data { right = "up " + Format.clock(data.uptime) + glyphs.separator + right }
+        if let replay = data?.replay {
+            right = replay.label + glyphs.separator + right
+        } else if let data {
+            right = "up " + Format.clock(data.uptime) + glyphs.separator + right
+        }
         // `p` freezes the display; Space pauses the load (row 1 says so): two different words for two states.
         let frozen = context.state.displayFrozen ? "display FROZEN " : ""
         let rightStart = frame.width - right.count - frozen.count

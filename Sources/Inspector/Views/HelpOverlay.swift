@@ -3,7 +3,7 @@ enum HelpOverlay {
     static func lines() -> [(String, Role)] {
         var lines: [(String, Role)] = []
         for group in KeyBinding.Group.allCases {
-            let bindings = KeyMap.bindings.filter { $0.group == group }
+            let bindings = (KeyMap.bindings + KeyMap.replayBindings).filter { $0.group == group }
             guard !bindings.isEmpty else { continue }
             if !lines.isEmpty { lines.append(("", .text)) }
             lines.append((group.rawValue, .header))

@@ -89,7 +89,7 @@ public final class WatchApp: Sendable {
                         case .quit: requestQuit()
                         case .nextTheme:
                             warnings += themes.apply(themes.next(), to: screen, themeName: &state.themeName, status: &state.status)
-                        case .perform, .console: break
+                        case .perform, .console, .replay: break
                         }
                     }
                     shared.withLock { $0.frozen = state.displayFrozen }

@@ -17,6 +17,8 @@ public struct BenchOptions: Sendable {
     public var pgbouncer: ConnectionTarget?
     /// Told each run's pool durations (`--metrics`); a sweep's pools share it.
     public var observer: (any PoolObserver)?
+    /// Where the run is recorded (`--record`), nil for none; the runs of a sweep share one.
+    public var recording: RecordingWriter?
 
     public init(target: ConnectionTarget, pool: PoolConfiguration = PoolConfiguration(), load: LoadSettings = LoadSettings(),
                 mode: LoadMode = .pool, duration: Duration = .seconds(10), warmUp: Duration = .seconds(1),
@@ -56,8 +58,31 @@ public enum Bench {
         let session = try await LoadSession.start(
             target: options.target, configuration: options.pool, settings: options.load, mode: options.mode,
             applicationName: options.applicationName, deadLinkTimeout: options.deadLinkTimeout, observer: options.observer)
+        guard let writer = options.recording else {
+            let report = await measure(options, session: session, recorder: nil, progress: progress)
+            await session.stop()
+            return report
+        }
+        let recorder = SessionRecorder(writer: writer, session: session, run: writer.nextRun(), warmUp: options.warmUp)
+        let monitor = ServerMonitor(target: options.target, applicationName: options.applicationName + "-recorder")
+        let report = await recorder.recording(monitor: monitor) {
+            await measure(options, session: session, recorder: recorder, progress: progress)
+        }
+        recorder.writeSecond(final: report)
+        await session.stop()
+        await monitor.close()
+        return report
+    }
+
+    /// The warm-up, then the measurement (with the pgbouncer polled beside it when asked), marked in the
+    /// recording when there is one.
+    private static func measure(
+        _ options: BenchOptions, session: LoadSession, recorder: SessionRecorder?, progress: (@Sendable (BenchProgress) -> Void)?
+    ) async -> BenchReport {
+        recorder?.mark(.warmUp)
         await wait(options.warmUp, phase: .warmUp, session: session, progress: progress)
         session.generator.resetStatistics()
+        recorder?.mark(.measuring)
         var peaks: PgBouncerPeaks?
         if let pgbouncer = options.pgbouncer {
             let monitor = PgBouncerMonitor(target: pgbouncer)
@@ -69,7 +94,6 @@ public enum Bench {
             await wait(options.duration, phase: .measuring, session: session, progress: progress)
         }
         let measurement = session.generator.measure()
-        await session.stop()
         var report = report(measurement, pool: options.pool, load: options.load, mode: options.mode, warmUp: options.warmUp)
         report.pgbouncer = peaks
         return report
@@ -98,13 +122,7 @@ public enum Bench {
         let waits = measurement.waits
         let totals = measurement.totals
         let noPool = mode == .noPool
-        let timeline = measurement.samples.map { sample in
-            BenchReport.TimelineEntry(
-                second: sample.second, qps: BenchReport.round(sample.qps, 1), errors: sample.errors, timeouts: sample.timeouts,
-                lost: sample.lost,
-                waitP99Ms: BenchReport.milliseconds(sample.waitP99), waitP50Ms: BenchReport.milliseconds(sample.waitP50),
-                inUse: sample.inUse, idle: sample.idle, overflow: sample.overflow, waiters: sample.waiters)
-        }
+        let timeline = measurement.samples.map(BenchReport.TimelineEntry.init)
         var kinds = BenchReport.ErrorKinds()
         kinds.connectionLost = totals.lostConnections
         kinds.connect = totals.connectErrors

@@ -34,6 +34,15 @@ public struct BenchReport: Sendable, Equatable, Codable {
             self.waiters = waiters
         }
 
+        /// The second as the timeline reports it: q/s to a tenth, times in milliseconds to the microsecond.
+        public init(_ sample: LoadSample) {
+            self.init(
+                second: sample.second, qps: BenchReport.round(sample.qps, 1), errors: sample.errors, timeouts: sample.timeouts,
+                lost: sample.lost,
+                waitP99Ms: BenchReport.milliseconds(sample.waitP99), waitP50Ms: BenchReport.milliseconds(sample.waitP50),
+                inUse: sample.inUse, idle: sample.idle, overflow: sample.overflow, waiters: sample.waiters)
+        }
+
         enum CodingKeys: String, CodingKey {
             case second, qps, errors, timeouts, idle, overflow, waiters, lost
             case waitP99Ms = "wait_p99_ms", waitP50Ms = "wait_p50_ms", inUse = "in_use"

@@ -43,6 +43,12 @@ extension LoadGenerator {
 
     func measure() -> LoadMeasurement {
         tick(final: true)
+        return measurementSoFar()
+    }
+
+    /// What `measure()` returns, up to the last tick (the sampler's, once a second), without folding the
+    /// current partial second in: what a recording takes every second without disturbing the samples.
+    func measurementSoFar() -> LoadMeasurement {
         let workers = workerStats()
         let view = self.view
         let dropped = arrivals.dropped

@@ -1,6 +1,6 @@
 /// Something the server monitor saw happen to the server, in a DBA's words. `at` is on the monitor's clock
 /// until the source moves it onto the screen's timeline (`shifted(by:)`).
-public struct ServerEvent: Sendable, Equatable {
+public struct ServerEvent: Sendable, Equatable, Codable {
     public var at: Duration
     public var kind: Kind
     /// Whose monitor saw it: the server's, or the pgbouncer's (`--pgbouncer`).
@@ -12,11 +12,11 @@ public struct ServerEvent: Sendable, Equatable {
         self.subject = subject
     }
 
-    public enum Subject: String, Sendable, Equatable {
+    public enum Subject: String, Sendable, Equatable, Codable {
         case server, pgbouncer
     }
 
-    public enum Kind: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable, Codable {
         /// The monitor lost the server, or could not reach it; `reason` is libpq's or the server's word.
         case unreachable(reason: String)
         /// The monitor reached the server again after `after` without it.

@@ -21,12 +21,16 @@ final class LiveSource: InspectorSource {
 
     /// `target` is the display form (password masked); the server is polled every `serverInterval`.
     init(session: LoadSession, monitor: ServerMonitor, target: String, serverInterval: Duration = .seconds(1),
-         pgbouncer: PgBouncerMonitor? = nil) {
+         pgbouncer: PgBouncerMonitor? = nil, recorder: SessionRecorder? = nil) {
         self.session = session
         console = ConsoleSession(session: session)
         self.monitor = monitor
         self.target = target
-        server = MonitorPoller(monitor: monitor, initial: ServerSnapshot(unavailable: "n/a: not polled yet"), interval: serverInterval)
+        // `--record`: the server's snapshots and events go to the recording too.
+        var onPoll: (@Sendable (ServerSnapshot, [ServerEvent]) -> Void)?
+        if let recorder { onPoll = { snapshot, events in recorder.noteServer(snapshot, events: events) } }
+        server = MonitorPoller(monitor: monitor, initial: ServerSnapshot(unavailable: "n/a: not polled yet"), interval: serverInterval,
+                               onPoll: onPoll)
         self.pgbouncer = pgbouncer.map {
             MonitorPoller(monitor: $0, initial: PgBouncerSnapshot(unavailable: "n/a: not polled yet"), interval: serverInterval)
         }

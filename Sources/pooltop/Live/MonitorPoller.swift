@@ -8,6 +8,8 @@ final class MonitorPoller<Monitor: PolledMonitor>: Sendable {
     let monitor: Monitor
     private let interval: Duration
     private let latest: Mutex<Latest>
+    /// Told each poll's snapshot and new events (`--record`), before the screen sees them.
+    private let onPoll: (@Sendable (Monitor.Snapshot, [ServerEvent]) -> Void)?
 
     private struct Latest: Sendable {
         var snapshot: Monitor.Snapshot
@@ -16,8 +18,10 @@ final class MonitorPoller<Monitor: PolledMonitor>: Sendable {
     }
 
     /// `initial` stands until the first poll answers.
-    init(monitor: Monitor, initial: Monitor.Snapshot, interval: Duration = .seconds(1)) {
+    init(monitor: Monitor, initial: Monitor.Snapshot, interval: Duration = .seconds(1),
+         onPoll: (@Sendable (Monitor.Snapshot, [ServerEvent]) -> Void)? = nil) {
         self.monitor = monitor
+        self.onPoll = onPoll
         self.interval = interval
         latest = Mutex(Latest(snapshot: initial))
     }
@@ -27,6 +31,7 @@ final class MonitorPoller<Monitor: PolledMonitor>: Sendable {
         while !Task.isCancelled {
             let snapshot = await monitor.poll()
             let events = await monitor.takeEvents()
+            onPoll?(snapshot, events)
             latest.withLock { latest in
                 latest.snapshot = snapshot
                 latest.events.append(contentsOf: events)

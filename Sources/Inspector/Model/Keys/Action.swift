@@ -20,4 +20,6 @@ public enum Action: Sendable, Equatable, Hashable {
     case openKnobs
     /// The selected row's details (the watch screen: a pool's connections).
     case openRow
+    /// `pooltop replay`'s keys (`KeyMap.replayBindings`).
+    case replay(ReplayControl)
 }

@@ -7,6 +7,7 @@ public struct KeyBinding: Sendable, Equatable {
         case load = "Load"
         case navigation = "Tables"
         case display = "Display"
+        case replay = "Replay (pooltop replay)"
     }
 
     public var keys: [Key]

@@ -45,6 +45,28 @@ public enum KeyMap {
 
     private static let index = KeyBinding.index(bindings)
 
+    /// In a replay these keys move the replay instead (Space no longer pauses a load: there is none).
+    public static let replayBindings: [KeyBinding] = [
+        KeyBinding([.character(" ")], .replay(.togglePause), .replay, "pause / resume the replay", footer: "Space Pause"),
+        KeyBinding([.left], .replay(.seek(by: .seconds(-10))), .replay, "back 10 s", footer: "Left/Right Seek"),
+        KeyBinding([.right], .replay(.seek(by: .seconds(10))), .replay, "forward 10 s"),
+        KeyBinding([.home], .replay(.seekToStart), .replay, "to the start"),
+        KeyBinding([.end], .replay(.seekToEnd), .replay, "to the end"),
+        KeyBinding([.character("<"), .character(",")], .replay(.slower), .replay, "slower (down to 0.25x)", footer: "</> Speed"),
+        KeyBinding([.character(">"), .character(".")], .replay(.faster), .replay, "faster (up to 16x)"),
+    ]
+
+    private static let replayIndex = KeyBinding.index(replayBindings)
+
+    /// The action bound to `key` in normal mode; in a replay its own keys come first.
+    public static func action(for key: Key, replaying: Bool) -> Action? {
+        (replaying ? replayIndex[key] : nil) ?? index[key]
+    }
+
+    /// Bindings the footer shows in a replay: its own, then the general ones.
+    public static let replayFooter: [KeyBinding] = replayBindings.filter { $0.footer != nil }
+        + bindings.filter { $0.footer != nil && [.general, .views].contains($0.group) && $0.footerViews.isEmpty }
+
     /// The action bound to `key` in normal mode.
     public static func action(for key: Key) -> Action? { index[key] }
 

@@ -17,6 +17,8 @@ public struct ViewState: Sendable, Equatable {
     public var glyphs = Glyphs(ascii: false)
     /// A short message for the footer (results of commands, theme warnings).
     public var status: String?
+    /// The data comes from a recording: the replay keys apply (`KeyMap.replayBindings`).
+    public var replaying = false
 
     public init() {}
 
