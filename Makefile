@@ -23,7 +23,7 @@ run: build
 # pgbouncer, benches and the binary through it) run on their own too, so they never crowd the timed tests.
 # The suites whose assertions are time bounds (a cancel within 1 s, a dead link abandoned within its bound, a
 # loop's hand-off, a bench's per-second timeline) run in a phase of their own too: beside 500 other tests on two cores they measure the load.
-TIMED := WorkloadIntegrationTests|DeadLinkTests|DeadLinkBenchTests|CancelAndLossTests|ConsoleSessionTests|EventLoopTests
+TIMED := WorkloadIntegrationTests|WatchScreenTests|DeadLinkTests|DeadLinkBenchTests|CancelAndLossTests|ConsoleSessionTests|EventLoopTests
 test: deps
 	@status=0; { $(SWIFT) build --product pooltop && $(SWIFT) test --disable-xctest --skip RestartRecoveryTests --skip PgBouncer --skip '$(TIMED)' \
 		&& $(SWIFT) test --disable-xctest --skip-build --filter '$(TIMED)' \
