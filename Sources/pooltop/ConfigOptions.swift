@@ -61,12 +61,17 @@ struct RunSettings {
     }
 
     /// The screen's settings from the same layers.
-    func screen() throws -> ScreenSettings {
-        do { return try layered.screen() } catch { throw Failure.usage(error.description) }
-    }
+    func screen() throws -> ScreenSettings { try layered.screenSettings() }
 
     /// `--print-config`'s output.
     func printed(screen: ScreenSettings? = nil) -> String {
         layered.printed(pool: pool, load: load, screen: screen)
+    }
+}
+
+extension LayeredSettings {
+    /// The layers' theme, fps and ascii; a refused value is a usage failure.
+    func screenSettings() throws -> ScreenSettings {
+        do { return try screen() } catch { throw Failure.usage(error.description) }
     }
 }

@@ -18,9 +18,7 @@ struct DemoCommand: AsyncParsableCommand {
 
     /// The config file's theme, fps and ascii apply here too; its pool and load do not (the demo's are pretend).
     func run() async throws {
-        let layered = try config.layered(flags: [screen.layer])
-        let settings: ScreenSettings
-        do { settings = try layered.screen() } catch { throw Failure.usage(error.description) }
+        let settings = try config.layered(flags: [screen.layer]).screenSettings()
         if config.printConfig { throw Failure.usage("--print-config: the demo reads only theme, fps and ascii from the config file") }
         try await ScreenOptions.show(SimulatedSource(), settings: settings)
     }

@@ -28,8 +28,7 @@ struct WatchCommand: AsyncParsableCommand {
     /// The config file's target, theme, fps and ascii apply here too; its pool and load do not (watch has none).
     func run() async throws {
         let layered = try config.layered(flags: [target.layer, screen.layer])
-        let settings: ScreenSettings
-        do { settings = try layered.screen() } catch { throw Failure.usage(error.description) }
+        let settings = try layered.screenSettings()
         if config.printConfig { throw Failure.usage("--print-config: watch reads only target, theme, fps and ascii from the config file") }
         let resolved = try await ResolvedTarget.resolve(layered.target)
         let monitor = ServerMonitor(target: resolved.target, applicationName: "pooltop-watch", deadLinkTimeout: target.deadLinkBound)

@@ -47,9 +47,7 @@ struct ReplayCommand: AsyncParsableCommand {
         } else {
             guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw Failure.usage(ScreenOptions.noTerminal) }
             // The config file's theme, fps and ascii apply here too, as in the demo.
-            let layered = try config.layered(flags: [screen.layer])
-            let settings: ScreenSettings
-            do { settings = try layered.screen() } catch { throw Failure.usage(error.description) }
+            let settings = try config.layered(flags: [screen.layer]).screenSettings()
             try await ScreenOptions.show(ReplaySource(recording: recording), settings: settings)
         }
         if let damage = recording.damage { Pooltop.printError(damage.description) }
