@@ -121,15 +121,21 @@ pooltop_bench w3-1 --workers 1 --pool-size 5 --max-overflow 10 --query none
 settle; pooltop_bench w3-64 --workers 64 --pool-size 5 --max-overflow 10 --query none
 settle; pooltop_bench w4 --workers 32 --no-pool --query "SELECT 1"
 
-if [ -f "$PEERS" ] && python3 -c 'import sqlalchemy, psycopg2' 2>/dev/null; then
+# A peer runs when peers.py is there and its Python packages import; otherwise one line says which is missing.
+peer_ready() { # description, Python modules
+    local what=$1 modules=$2
+    if [ ! -f "$PEERS" ]; then
+        say "$PEERS not found (set PEERS=path/to/peers.py): skipping $what"; return 1
+    fi
+    python3 -c "import $modules" 2>/dev/null && return 0
+    say "$modules not importable (pip install sqlalchemy psycopg2-binary \"psycopg[binary]\" psycopg_pool): skipping $what"
+    return 1
+}
+if peer_ready "SQLAlchemy's QueuePool" "sqlalchemy, psycopg2"; then
     settle; peer_run sqlalchemy w1 "SELECT 1"; settle; peer_run sqlalchemy w2 "SELECT pg_sleep(0.01)"
-else
-    say "sqlalchemy/psycopg2 not importable: skipping that peer"
 fi
-if [ -f "$PEERS" ] && python3 -c 'import psycopg_pool' 2>/dev/null; then
+if peer_ready psycopg_pool psycopg_pool; then
     settle; peer_run psycopg_pool w1 "SELECT 1"; settle; peer_run psycopg_pool w2 "SELECT pg_sleep(0.01)"
-else
-    say "psycopg_pool not importable: skipping that peer"
 fi
 if [ -f "$PEERS" ] && python3 -c 'import psycopg2' 2>/dev/null; then
     settle; peer_run nopool w4 "SELECT 1"
