@@ -79,10 +79,7 @@ final class LiveSource: InspectorSource {
         case .changeCheckoutTimeout(let delta):
             return reconfigure { $0.checkoutTimeout = max(.milliseconds(100), $0.checkoutTimeout + delta) }
         case .nextPreset:
-            let current = session.pool?.configuration.presetName ?? ""
-            let presets = Preset.allCases
-            let index = presets.firstIndex { current.hasPrefix($0.rawValue) }.map { ($0 + 1) % presets.count } ?? 0
-            return applyPreset(presets[index])
+            return applyPreset(Preset.stepped(from: session.pool?.configuration.presetName ?? ""))
         case .setPreset(let name):
             guard let preset = Preset(rawValue: name.lowercased()) else { return "no preset called \(name)" }
             return applyPreset(preset)
