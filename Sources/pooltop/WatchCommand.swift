@@ -11,7 +11,7 @@ struct WatchCommand: AsyncParsableCommand {
         discussion: """
             No load and no pool: one session of its own (application_name pooltop-watch, not counted) reads \
             pg_stat_activity every second. Without pg_read_all_stats other users' connections are counted as hidden. \
-            Enter shows the selected pool's connections, s sorts, q quits.
+            Enter shows the selected pool's connections, s sorts, ? lists every key, q quits.
             """)
 
     @OptionGroup var target: TargetOptions

@@ -4,7 +4,8 @@ import LibPQ
 import Testing
 
 /// `pooltop watch --url …` in tmux against a cluster where the test holds a few connections of its own
-/// application: its row shows their count, Enter lists them, q (or Ctrl-C, or SIGTERM) quits and gives the terminal back.
+/// application: its row shows their count, Enter lists them, ? lists the keys, q (or Ctrl-C, or SIGTERM) quits and gives the
+/// terminal back.
 @Suite(.serialized)
 struct WatchScreenTests {
     /// How the run ends: each way gives the terminal back.
@@ -45,6 +46,16 @@ struct WatchScreenTests {
         #expect(detail.contains("pool \(application) from 127.0.0.1 as postgres on postgres: \(count) connections"), "\(detail)")
         for connection in held { #expect(detail.contains(" \(connection.backendPID) idle"), "pid \(connection.backendPID) not listed:\n\(detail)") }
 
+        if ending == .quitKey {
+            // ? lists watch's own keys over the screen; Esc closes the list and nothing else.
+            try session.send("?")
+            let help = try session.waitForScreen(timeout: .seconds(10)) { $0.contains("─ Help ─") && $0.contains("the selected pool's connections") }
+            #expect(help.contains("close help or filter, else back to the pools") && help.contains("Esc close help"), "no watch help:\n\(help)")
+            #expect(!help.contains("pool size +1"), "the watch's help lists the main screen's keys:\n\(help)")
+            try session.send("Escape")
+            let closed = try session.waitForScreen(timeout: .seconds(10)) { !$0.contains("─ Help ─") }
+            #expect(closed.contains("pool \(application) from 127.0.0.1"), "Esc did more than close the help:\n\(closed)")
+        }
         switch ending {
         case .quitKey: try session.send("q")
         case .controlC: try session.send("C-c")

@@ -38,3 +38,21 @@ import Testing
         #expect(data.server.backends.count == data.pool.slots.compactMap(\.backendPID).count + 1)
     }
 }
+
+/// The demo's presets are pooltop's own (`Preset`): `P` steps through them with their knobs, as on a live pool.
+@Suite struct SimulatedPresetTests {
+    @Test func pStepsThroughPooltopsPresetsWithTheirKnobs() async {
+        let source = SimulatedSource()
+        var seen: [String] = []
+        for _ in Preset.allCases {
+            _ = await source.perform(.nextPreset)
+            let configuration = await source.collect().pool.configuration
+            seen.append(configuration.presetName)
+            let preset = Preset(rawValue: configuration.presetName)
+            #expect(preset.map { configuration == $0.configuration } == true, "\(configuration.presetName) is not a preset's own knobs")
+        }
+        #expect(seen == Preset.allCases.dropFirst().map(\.rawValue) + [Preset.sqlalchemy.rawValue], "\(seen)")
+        #expect(await source.perform(.setPreset("pgbouncer-like")) == "no preset called pgbouncer-like")
+        #expect(await source.perform(.setPreset("hikari"))?.hasPrefix("preset sqlalchemy → hikari") == true)
+    }
+}

@@ -10,7 +10,7 @@ public final class SimulatedSource: InspectorSource {
     private let start: ContinuousClock.Instant
     private let console = SimulatedConsole()
 
-    public init(configuration: PoolConfiguration = PoolConfiguration(presetName: "sqlalchemy"), workers: Int = 12, seed: UInt64 = 42) {
+    public init(configuration: PoolConfiguration = .sqlalchemy, workers: Int = 12, seed: UInt64 = 42) {
         start = clock.now
         state = Mutex(Simulation(configuration: configuration, workers: workers, seed: seed))
     }
@@ -50,7 +50,6 @@ struct Simulation {
     var random: UInt64
     var time: Duration = .zero
     var secondQueries = 0
-    var presets = ["sqlalchemy", "hikari", "pgbouncer-like"]
 
     init(configuration: PoolConfiguration, workers: Int, seed: UInt64) {
         self.configuration = configuration
@@ -176,9 +175,10 @@ struct Simulation {
         case .changeCheckoutTimeout(let delta):
             configuration.checkoutTimeout = max(.seconds(1), configuration.checkoutTimeout + delta)
         case .nextPreset:
-            let index = ((presets.firstIndex(of: configuration.presetName) ?? -1) + 1) % presets.count
-            configuration.presetName = presets[index]
-        case .setPreset(let name): configuration.presetName = name
+            configuration = Preset.stepped(from: configuration.presetName).configuration
+        case .setPreset(let name):
+            guard let preset = Preset(rawValue: name.lowercased()) else { return "no preset called \(name)" }
+            configuration = preset.configuration
         case .runSQL(let sql):
             if sql.lowercased().hasPrefix("select") {
                 return " ?column? \n----------\n        1\n(1 row)"

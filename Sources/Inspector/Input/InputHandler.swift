@@ -22,22 +22,8 @@ public enum InputHandler {
             break
         }
         guard let action = KeyMap.action(for: key, replaying: state.replaying) else { return [] }
-        if state.showHelp, let effects = handleHelpAction(action, state: &state, size: size) { return effects }
+        if state.showHelp, HelpInput.handle(action, shown: &state.showHelp, top: &state.helpTop, size: size) { return [] }
         return perform(action, state: &state, data: data, size: size)
-    }
-
-    private static func handleHelpAction(_ action: Action, state: inout ViewState, size: Size) -> [Effect]? {
-        switch action {
-        case .back, .help:
-            state.showHelp = false
-        case .moveUp: state.helpTop = max(0, state.helpTop - 1)
-        case .moveDown: state.helpTop += 1
-        case .pageUp: state.helpTop = max(0, state.helpTop - max(1, size.height - 4))
-        case .pageDown: state.helpTop += max(1, size.height - 4)
-        case .home: state.helpTop = 0
-        default: return nil
-        }
-        return []
     }
 
     static func perform(_ action: Action, state: inout ViewState, data: DashboardData?, size: Size) -> [Effect] {

@@ -1,7 +1,7 @@
 import ConnectionPool
 
-/// A bounded window of the newest pool events, for building `DashboardData.events`: feed it
-/// `pool.events(after: window.lastSequence)` on every collect. Configuration changes are dropped last,
+/// The screen's bounded history of the pool's notable events (connects, closes, failures, timeouts, changes), for
+/// building `DashboardData.events`: `catchUp(with:)` on every collect. Configuration changes are dropped last,
 /// so the chart markers survive a burst of connects and closes.
 public struct RecentEvents: Sendable, Equatable {
     public private(set) var events: [PoolEvent] = []
@@ -9,6 +9,13 @@ public struct RecentEvents: Sendable, Equatable {
     public let capacity: Int
 
     public init(capacity: Int = 500) { self.capacity = max(1, capacity) }
+
+    /// Takes what `pool` logged since the last call from its ring of notable events, which check-outs and
+    /// check-ins never enter: at any rate of queries, no connect, close, timeout or change scrolls away between
+    /// two frames (the ring of every event is 1024 long, a fraction of a second at high q/s).
+    public mutating func catchUp<Factory: ConnectionFactory>(with pool: ConnectionPool<Factory>) {
+        append(pool.notableEvents(after: lastSequence))
+    }
 
     public mutating func append(_ new: [PoolEvent]) {
         for event in new where event.sequence > lastSequence {

@@ -34,7 +34,7 @@ public final class InspectorApp: Sendable {
             defer { group.cancelAll() }
             return try await runScreen()
         }
-        for warning in warnings { FileHandle.standardError.write(Data(("pooltop: " + warning + "\n").utf8)) }
+        ScreenRunner.report(warnings)
     }
 
     /// Runs `uiLoop` on its own thread until it returns; cancelling the calling task asks it to quit.
@@ -59,97 +59,8 @@ public final class InspectorApp: Sendable {
 
     /// The UI thread: paint, wait for keys until the next frame, repeat. Returns theme warnings for stderr.
     private func uiLoop() throws(InspectorError) -> [String] {
-        let screen = try CursesScreen()
-        defer { TerminalGuard.restore() }
-        var themes = ThemeCycle(options: options)
-        var state = ViewState()
-        state.refreshRate = options.refreshRate
-        state.glyphs = Glyphs(ascii: options.ascii, chartStyle: options.chartStyle)
-        var warnings = themes.apply(themes.initial, to: screen, themeName: &state.themeName, status: &state.status)
-        var statusSince = ContinuousClock.now
-        var lastStatus: String?
-        var shown: DashboardData?
-        let clock = ContinuousClock()
-        var consoleStarted: ContinuousClock.Instant?
-        do {
-            state.console = ConsoleState(history: try historyFile.load())
-        } catch {
-            state.status = "\(error)"
-        }
-
-        while !inbox.quitRequested, !TerminalGuard.restoreRequested, TerminalGuard.isActive {
-            let (latest, messages) = inbox.take()
-            if !state.displayFrozen, let latest { shown = latest }
-            state.replaying = shown?.replay != nil
-            for message in messages {
-                switch message {
-                case .status(let text): state.status = text
-                case .sqlResult(let text):
-                    state.console.show(.note(text, role: .text), size: screen.size)
-                case .console(let reply, let watching):
-                    state.console.receive(reply, watching: watching, size: screen.size)
-                    for case .console(let effect) in InputHandler.runPending(state: &state, size: screen.size) {
-                        if let problem = carryOut(effect) { state.status = problem }
-                    }
-                }
-            }
-            if state.console.phase.isBusy {
-                let started = consoleStarted ?? clock.now
-                consoleStarted = started
-                state.console.runningFor = clock.now - started
-            } else {
-                consoleStarted = nil
-                state.console.runningFor = nil
-            }
-            if state.status != lastStatus {
-                statusSince = clock.now
-                lastStatus = state.status
-            }
-            if state.status != nil, clock.now - statusSince > .seconds(6) { state.status = nil }
-
-            let size = screen.size
-            state.console.lay(size: size)
-            screen.paint(FrameBuilder.build(data: shown, state: state, size: size))
-            let interval = Duration.milliseconds(Int(1000 / max(0.1, state.refreshRate)))
-            inbox.setPace(interval: interval, frozen: state.displayFrozen)
-            let deadline = clock.now + interval
-            var handled = false
-            while !handled, !inbox.quitRequested, !TerminalGuard.restoreRequested {
-                let remaining = deadline - clock.now
-                guard remaining > .zero else { break }
-                let wait = min(100, max(1, Int(remaining.milliseconds)))
-                guard var input = screen.read(timeoutMilliseconds: wait) else { continue }
-                handled = true
-                while true {
-                    switch input {
-                    case .resize, .redraw:
-                        screen.invalidate()
-                    case .suspend:
-                        screen.suspend()
-                        screen.invalidate()
-                    case .key(let key):
-                        let effects = InputHandler.handle(key, state: &state, data: shown, size: screen.size)
-                        for effect in effects {
-                            switch effect {
-                            case .quit:
-                                inbox.requestQuit()
-                            case .nextTheme:
-                                warnings += themes.apply(themes.next(), to: screen, themeName: &state.themeName, status: &state.status)
-                            case .perform(let command):
-                                perform(command)
-                            case .replay(let control):
-                                perform { await $0.control(control) }
-                            case .console(let effect):
-                                if let problem = carryOut(effect) { state.status = problem }
-                            }
-                        }
-                    }
-                    guard !inbox.quitRequested, let more = screen.read(timeoutMilliseconds: 0) else { break }
-                    input = more
-                }
-            }
-        }
-        return warnings
+        var loop = Loop(app: self)
+        return try ScreenRunner.run(&loop, options: options)
     }
 
     /// Hands a console effect to the runner (or writes the history); returns a problem to show, if any.
@@ -181,6 +92,72 @@ public final class InspectorApp: Sendable {
                 inbox.post(.sqlResult(message ?? "(no result)"))
             } else if let message {
                 inbox.post(.status(message))
+            }
+        }
+    }
+}
+
+extension InspectorApp {
+    /// The main screen on the UI thread: its view state and the data shown, with what the inbox brought taken in
+    /// each frame.
+    private struct Loop: ScreenLoop {
+        let app: InspectorApp
+        var state = ViewState()
+        var shown: DashboardData?
+        /// When the console's statement started running, for its elapsed time.
+        var consoleStarted: ContinuousClock.Instant?
+
+        var quitRequested: Bool { app.inbox.quitRequested }
+
+        mutating func change(_ body: (inout ViewState) -> Void) { body(&state) }
+
+        mutating func opened() {
+            do {
+                state.console = ConsoleState(history: try app.historyFile.load())
+            } catch {
+                state.status = "\(error)"
+            }
+        }
+
+        mutating func nextFrame(size: Size) -> Frame {
+            let (latest, messages) = app.inbox.take()
+            if !state.displayFrozen, let latest { shown = latest }
+            state.replaying = shown?.replay != nil
+            for message in messages {
+                switch message {
+                case .status(let text): state.status = text
+                case .sqlResult(let text):
+                    state.console.show(.note(text, role: .text), size: size)
+                case .console(let reply, let watching):
+                    state.console.receive(reply, watching: watching, size: size)
+                    for case .console(let effect) in InputHandler.runPending(state: &state, size: size) { carryOut(.console(effect)) }
+                }
+            }
+            if state.console.phase.isBusy {
+                let started = consoleStarted ?? .now
+                consoleStarted = started
+                state.console.runningFor = .now - started
+            } else {
+                consoleStarted = nil
+                state.console.runningFor = nil
+            }
+            state.console.lay(size: size)
+            app.inbox.setPace(interval: ScreenRunner.interval(fps: state.refreshRate), frozen: state.displayFrozen)
+            return FrameBuilder.build(data: shown, state: state, size: size)
+        }
+
+        mutating func handle(_ key: Key, size: Size) -> [Effect] {
+            InputHandler.handle(key, state: &state, data: shown, size: size)
+        }
+
+        mutating func carryOut(_ effect: Effect) {
+            switch effect {
+            case .quit: app.inbox.requestQuit()
+            case .nextTheme: break  // the runner's
+            case .perform(let command): app.perform(command)
+            case .replay(let control): app.perform { await $0.control(control) }
+            case .console(let effect):
+                if let problem = app.carryOut(effect) { state.status = problem }
             }
         }
     }

@@ -24,13 +24,13 @@ struct ThemeCycle {
         return names[index]
     }
 
-    /// Loads and applies a theme, naming it in `themeName`; returns its warnings (also put in `status`).
-    func apply(_ name: String, to screen: CursesScreen, themeName: inout String, status: inout String?) -> [String] {
+    /// Loads and applies a theme, naming it in the display's `themeName`; returns its warnings (also put in `status`).
+    func apply(_ name: String, to screen: CursesScreen, display: inout some ScreenDisplay) -> [String] {
         let result = catalog.load(name)
         screen.apply(result.theme, environment: environment)
-        themeName = result.warnings.isEmpty ? result.theme.name : "default"
+        display.themeName = result.warnings.isEmpty ? result.theme.name : "default"
         let warnings = result.warnings.map(\.description)
-        status = warnings.first ?? "theme \(result.theme.name) (\(screen.depth == .none ? "no colour" : "\(screen.depth.rawValue) colours"))"
+        display.status = warnings.first ?? "theme \(result.theme.name) (\(screen.depth == .none ? "no colour" : "\(screen.depth.rawValue) colours"))"
         return warnings
     }
 }

@@ -28,9 +28,7 @@ enum FooterView {
                 x += hint("Enter", "type", into: &frame, x: x, y: y)
                 x += hint("Esc", "close", into: &frame, x: x, y: y)
             } else if state.showHelp {
-                x += hint("Esc", "close help", into: &frame, x: x, y: y)
-                x += hint("Up/Down", "scroll", into: &frame, x: x, y: y)
-                x += hint("q", "Quit", into: &frame, x: x, y: y)
+                x += helpHints(into: &frame, x: x, y: y)
             } else {
                 x += hints(state.replaying ? KeyMap.replayFooter : KeyMap.footer(for: state.view), into: &frame, x: x, y: y, reserving: statusWidth)
             }
@@ -47,6 +45,15 @@ enum FooterView {
             if x + needed > frame.width - 1 - reserving { break }
             x += hint(String(text[..<space]), String(text[text.index(after: space)...]), into: &frame, x: x, y: y)
         }
+        return x - start
+    }
+
+    /// The footer while a help overlay is open, on any screen; answers the width used.
+    static func helpHints(into frame: inout Frame, x start: Int, y: Int) -> Int {
+        var x = start
+        x += hint("Esc", "close help", into: &frame, x: x, y: y)
+        x += hint("Up/Down", "scroll", into: &frame, x: x, y: y)
+        x += hint("q", "Quit", into: &frame, x: x, y: y)
         return x - start
     }
 

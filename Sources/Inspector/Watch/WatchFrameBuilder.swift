@@ -1,33 +1,45 @@
 import Workload
 
-/// Builds the watch screen from a snapshot and the view state: the header, the pools table (or the opened
-/// pool's connections), the selected pool's chart and the footer. Pure: same inputs, same frame.
+/// Builds the watch screen from its state: the header, the pools table (or the opened pool's connections), the
+/// selected pool's chart, the footer, and the help overlay over them. Pure: same state, same frame.
 public enum WatchFrameBuilder {
-    public static func build(snapshot: WatchSnapshot?, target: String, state: WatchViewState, size: Size) -> Frame {
+    public static func build(target: String, state: WatchViewState, size: Size) -> Frame {
         var frame = Frame(width: size.width, height: size.height, asciiOnly: state.glyphs.ascii)
         guard size.width >= FrameBuilder.minimumSize.width, size.height >= FrameBuilder.minimumSize.height else {
             FrameBuilder.drawTooSmall(into: &frame, glyphs: state.glyphs)
             return frame
         }
-        WatchHeader.draw(into: &frame, snapshot: snapshot, target: target, state: state)
+        WatchHeader.draw(into: &frame, target: target, state: state)
         let layout = WatchLayout(size: size, opened: state.opened != nil)
-        if let snapshot {
-            let shown = state.opened.map { drawConnections(of: $0, snapshot: snapshot, state: state, layout: layout, into: &frame) }
-                ?? drawPools(snapshot: snapshot, state: state, layout: layout, into: &frame)
-            if let shown, layout.chartRows > 0 {
-                WatchChart.draw(into: &frame, pool: shown, history: snapshot.history[shown] ?? [], current: snapshot.pool(shown)?.counts,
-                                y: layout.chartTop, chartRows: layout.chartRows, glyphs: state.glyphs)
-            }
-        } else {
+        let charted: ClientPoolKey?
+        switch state.phase {
+        case .loading:
             frame.put("collecting data" + state.glyphs.ellipsis, x: 1, y: WatchHeader.rows + 1, role: .muted)
+            charted = nil
+        case .pools(let snapshot):
+            charted = drawPools(snapshot: snapshot, state: state, layout: layout, into: &frame)
+        case .pool(let key, let snapshot):
+            drawTitle(of: key, snapshot: snapshot, state: state, layout: layout, into: &frame)
+            let rows = snapshot.pool(key).map { PoolConnectionsTable.visibleRows(of: $0, table: state.connections) } ?? []
+            TableView.drawRows(rows, columns: PoolConnectionsTable.headings, table: state.connections, into: &frame, top: layout.tableHeader,
+                               bottom: layout.tableBottom, glyphs: state.glyphs)
+            charted = key
+        case .unreachable(let outage):
+            // No rows: the header says why. The pool that was open keeps its title and chart.
+            if let key = outage.opened { drawTitle(of: key, snapshot: outage.snapshot, state: state, layout: layout, into: &frame) }
+            charted = outage.opened
         }
-        drawFooter(into: &frame, state: state, news: snapshot.flatMap { recentEvent(in: $0, glyphs: state.glyphs) })
+        if let charted, let snapshot = state.phase.snapshot, layout.chartRows > 0 {
+            WatchChart.draw(into: &frame, pool: charted, history: snapshot.history[charted] ?? [], current: snapshot.pool(charted)?.counts,
+                            y: layout.chartTop, chartRows: layout.chartRows, glyphs: state.glyphs)
+        }
+        drawFooter(into: &frame, state: state, news: state.phase.snapshot.flatMap { recentEvent(in: $0, glyphs: state.glyphs) })
+        if state.showHelp { HelpOverlay.draw(HelpOverlay.lines(WatchKeys.bindings), into: &frame, top: state.helpTop, glyphs: state.glyphs) }
         return frame
     }
 
     /// The pools table; answers the selected pool, for the chart.
     private static func drawPools(snapshot: WatchSnapshot, state: WatchViewState, layout: WatchLayout, into frame: inout Frame) -> ClientPoolKey? {
-        guard snapshot.unavailable == nil else { return nil }
         let visible = ClientPoolsTable.visible(in: snapshot, table: state.pools, glyphs: state.glyphs)
         TableView.drawRows(visible.map(\.row), columns: ClientPoolsTable.headings(width: frame.width), table: state.pools, into: &frame, top: layout.tableHeader,
                            bottom: layout.tableBottom, glyphs: state.glyphs)
@@ -38,19 +50,14 @@ public enum WatchFrameBuilder {
         return visible[max(0, min(visible.count - 1, state.pools.selected))].pool.key
     }
 
-    /// The opened pool's title and connections; answers the pool, for the chart.
-    private static func drawConnections(of key: ClientPoolKey, snapshot: WatchSnapshot, state: WatchViewState, layout: WatchLayout,
-                                        into frame: inout Frame) -> ClientPoolKey? {
+    /// The opened pool's title, above its connections.
+    private static func drawTitle(of key: ClientPoolKey, snapshot: WatchSnapshot, state: WatchViewState, layout: WatchLayout,
+                                  into frame: inout Frame) {
         let pool = snapshot.pool(key)
         let address = key.clientAddress.isEmpty ? "an unknown address" : key.clientAddress
         var title = "pool \(key.application.isEmpty ? "(none)" : key.application) from \(address) as \(key.user) on \(key.database): "
         title += pool.map { "\($0.counts.total) connection\($0.counts.total == 1 ? "" : "s")" } ?? "no connections now"
         frame.put(Format.fit(title, frame.width, ellipsis: state.glyphs.ellipsis), x: 0, y: layout.tableHeader - 1, role: .accent)
-        guard snapshot.unavailable == nil else { return key }
-        let rows = pool.map { PoolConnectionsTable.visibleRows(of: $0, table: state.connections) } ?? []
-        TableView.drawRows(rows, columns: PoolConnectionsTable.headings, table: state.connections, into: &frame, top: layout.tableHeader,
-                           bottom: layout.tableBottom, glyphs: state.glyphs)
-        return key
     }
 
     /// How long the newest server event stays in the footer.
@@ -68,7 +75,9 @@ public enum WatchFrameBuilder {
         let status = state.status ?? news ?? ""
         let width = FooterView.statusWidth(status, frameWidth: frame.width)
         var x = 0
-        if state.filtering {
+        if state.showHelp {
+            x += FooterView.helpHints(into: &frame, x: x, y: y)
+        } else if state.filtering {
             x += FooterView.hint("Enter", "keep", into: &frame, x: x, y: y)
             x += FooterView.hint("Esc", "clear", into: &frame, x: x, y: y)
         } else {

@@ -5,8 +5,9 @@ import Workload
 enum WatchHeader {
     static let rows = 3
 
-    static func draw(into frame: inout Frame, snapshot: WatchSnapshot?, target: String, state: WatchViewState) {
+    static func draw(into frame: inout Frame, target: String, state: WatchViewState) {
         let glyphs = state.glyphs
+        let snapshot = state.phase.snapshot
         var right = "\(HeaderView.rateLabel(state.refreshRate)) fps "
         if let snapshot { right = "up " + Format.clock(snapshot.uptime) + glyphs.separator + right }
         let frozen = state.displayFrozen ? "display FROZEN " : ""
@@ -20,9 +21,15 @@ enum WatchHeader {
         }
         frame.put(frozen, x: rightStart, y: 0, role: .warning)
         frame.putRight(right, right: frame.width, y: 0, role: .accent)
-        guard let snapshot else { return }
-        drawTotals(into: &frame, snapshot: snapshot, glyphs: glyphs)
-        drawCaveat(into: &frame, snapshot: snapshot, glyphs: glyphs)
+        switch state.phase {
+        case .loading: break
+        case .pools(let snapshot), .pool(_, let snapshot):
+            drawTotals(into: &frame, snapshot: snapshot, glyphs: glyphs)
+            drawCaveat(into: &frame, snapshot: snapshot, glyphs: glyphs)
+        case .unreachable(let outage):
+            // No count while the server cannot be read: row 2 says why.
+            frame.put(outage.reason, x: 0, y: 2, role: .warning)
+        }
     }
 
     /// "connections 12 of 97 (max_connections 100 − 3 superuser_reserved_connections) · excludes this watch (pid 4242)";
@@ -49,8 +56,6 @@ enum WatchHeader {
     }
 
     private static func drawTotals(into frame: inout Frame, snapshot: WatchSnapshot, glyphs: Glyphs) {
-        // No count while the server cannot be read: row 2 says why.
-        guard snapshot.unavailable == nil else { return }
         let long = totals(snapshot, glyphs: glyphs)
         let fits = long.map(\.0.count).reduce(0, +) <= frame.width
         var x = 0
@@ -59,11 +64,9 @@ enum WatchHeader {
         }
     }
 
-    /// Row 2: why nothing is shown, else what is hidden, else what the short titles mean.
+    /// Row 2: what is hidden, else what the short titles mean.
     private static func drawCaveat(into frame: inout Frame, snapshot: WatchSnapshot, glyphs: Glyphs) {
-        if let reason = snapshot.unavailable {
-            frame.put(reason, x: 0, y: 2, role: .warning)
-        } else if snapshot.hidden > 0 {
+        if snapshot.hidden > 0 {
             let count = snapshot.hidden
             let hidden = "\(count) connection\(count == 1 ? "" : "s") hidden (no pg_read_all_stats): "
             let long = hidden + "counted, but their state, address and queries are not shown"

@@ -2,25 +2,29 @@ import Workload
 
 /// Turns a key into a new `WatchViewState` and what the app must do (quit, next theme). Pure: no I/O.
 enum WatchInput {
-    static func handle(_ key: Key, state: inout WatchViewState, snapshot: WatchSnapshot?, size: Size) -> [Effect] {
+    static func handle(_ key: Key, state: inout WatchViewState, size: Size) -> [Effect] {
         if key == .control("c") { return [.quit] }
         if state.filtering {
-            filter(key, state: &state, snapshot: snapshot, size: size)
+            filter(key, state: &state, size: size)
             return []
         }
         guard let action = WatchKeys.action(for: key) else { return [] }
+        if state.showHelp, HelpInput.handle(action, shown: &state.showHelp, top: &state.helpTop, size: size) { return [] }
         switch action {
         case .quit: return [.quit]
+        case .help:
+            state.showHelp = true
+            state.helpTop = 0
         case .nextTheme: return [.nextTheme]
         case .openRow:
-            guard state.opened == nil, let snapshot else { return [] }
+            guard case .pools(let snapshot) = state.phase else { return [] }
             let visible = ClientPoolsTable.visible(in: snapshot, table: state.pools, glyphs: state.glyphs)
             guard visible.indices.contains(state.pools.selected) else { return [] }
-            state.opened = visible[state.pools.selected].pool.key
+            state.phase.open(visible[state.pools.selected].pool.key)
             state.connections.selected = 0
             state.connections.top = 0
         case .back:
-            if !state.table.filter.isEmpty { state.table.filter = "" } else { state.opened = nil }
+            if !state.table.filter.isEmpty { state.table.filter = "" } else { state.phase.back() }
         case .filter:
             state.filtering = true
         case .sort:
@@ -41,7 +45,7 @@ enum WatchInput {
             state.glyphs.chartStyle = styles[((styles.firstIndex(of: state.glyphs.chartStyle) ?? 0) + 1) % styles.count]
             state.status = "charts: \(state.glyphs.chartStyle.rawValue)"
         case .moveUp, .moveDown, .pageUp, .pageDown, .home, .end:
-            move(action, state: &state, count: rowCount(state, snapshot), size: size)
+            move(action, state: &state, count: rowCount(state), size: size)
         default:
             break
         }
@@ -53,14 +57,16 @@ enum WatchInput {
     }
 
     /// The rows the table shows now (its filter applied).
-    private static func rowCount(_ state: WatchViewState, _ snapshot: WatchSnapshot?) -> Int {
-        guard let snapshot else { return 0 }
-        guard let opened = state.opened else { return ClientPoolsTable.visible(in: snapshot, table: state.pools, glyphs: state.glyphs).count }
-        return snapshot.pool(opened).map { PoolConnectionsTable.visibleRows(of: $0, table: state.connections).count } ?? 0
+    private static func rowCount(_ state: WatchViewState) -> Int {
+        switch state.phase {
+        case .loading, .unreachable: 0
+        case .pools(let snapshot): ClientPoolsTable.visible(in: snapshot, table: state.pools, glyphs: state.glyphs).count
+        case .pool(let key, let snapshot): snapshot.pool(key).map { PoolConnectionsTable.visibleRows(of: $0, table: state.connections).count } ?? 0
+        }
     }
 
     /// A key while `/` takes the filter's text: Enter keeps it, Esc clears it, arrows still move.
-    private static func filter(_ key: Key, state: inout WatchViewState, snapshot: WatchSnapshot?, size: Size) {
+    private static func filter(_ key: Key, state: inout WatchViewState, size: Size) {
         switch key {
         case .escape:
             state.table.filter = ""
@@ -74,7 +80,7 @@ enum WatchInput {
             state.table.selected = 0
             state.table.top = 0
         case .up, .down, .pageUp, .pageDown, .home, .end:
-            if let action = WatchKeys.action(for: key) { move(action, state: &state, count: rowCount(state, snapshot), size: size) }
+            if let action = WatchKeys.action(for: key) { move(action, state: &state, count: rowCount(state), size: size) }
         default:
             break
         }

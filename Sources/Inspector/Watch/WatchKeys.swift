@@ -1,13 +1,14 @@
-/// The watch screen's key table, the main screen's keys where they mean the same: input and the footer both read it.
+/// The watch screen's key table, the main screen's keys where they mean the same: input, the footer and the help
+/// overlay all read it.
 enum WatchKeys {
     static let bindings: [KeyBinding] = [
         KeyBinding([.enter], .openRow, .navigation, "the selected pool's connections", footer: "Enter Connections"),
-        KeyBinding([.escape], .back, .general, "back to the pools", footer: "Esc Back"),
+        KeyBinding([.escape], .back, .general, "close help or filter, else back to the pools", footer: "Esc Back"),
     ] + KeyMap.bindings.filter { shared.contains($0.action) }
 
     /// The main screen's bindings that mean the same here.
     private static let shared: Set<Action> = [
-        .quit, .moveUp, .moveDown, .pageUp, .pageDown, .home, .end, .sort, .reverseSort, .filter, .nextTheme, .nextChartStyle, .freezeDisplay,
+        .quit, .help, .moveUp, .moveDown, .pageUp, .pageDown, .home, .end, .sort, .reverseSort, .filter, .nextTheme, .nextChartStyle, .freezeDisplay,
     ]
 
     private static let index = KeyBinding.index(bindings)

@@ -16,7 +16,7 @@ final class LiveSource: InspectorSource {
     /// The pgbouncer watched with `--pgbouncer`, polled beside the server.
     private let pgbouncer: MonitorPoller<PgBouncerMonitor>?
     private let started = ContinuousClock.now
-    /// The pool events seen so far; `collect()` reaches them.
+    /// The pool's notable events seen so far (bounded); `collect()` reaches them.
     private let events = Mutex(RecentEvents())
 
     /// `target` is the display form (password masked); the server is polled every `serverInterval`.
@@ -50,10 +50,10 @@ final class LiveSource: InspectorSource {
     func collect() async -> DashboardData {
         // With no pool, an empty snapshot whose uptime still carries the timeline the server's events are put on.
         let pool = session.pool?.snapshot() ?? PoolSnapshot(uptime: ContinuousClock.now - started)
-        let fresh = session.pool.map { pool in pool.events(after: events.withLock { $0.lastSequence }) } ?? []
         let load = session.generator.snapshot()
+        // The notable events by their own cursor: the check-outs of a busy pool never push them out between frames.
         let poolEvents = events.withLock { events in
-            events.append(fresh)
+            if let pool = session.pool { events.catchUp(with: pool) }
             return events.events
         }
         // The monitors' times onto the pool's timeline, where the events log and the header read them; pgbouncer's
@@ -79,10 +79,7 @@ final class LiveSource: InspectorSource {
         case .changeCheckoutTimeout(let delta):
             return reconfigure { $0.checkoutTimeout = max(.milliseconds(100), $0.checkoutTimeout + delta) }
         case .nextPreset:
-            let current = session.pool?.configuration.presetName ?? ""
-            let presets = Preset.allCases
-            let index = presets.firstIndex { current.hasPrefix($0.rawValue) }.map { ($0 + 1) % presets.count } ?? 0
-            return applyPreset(presets[index])
+            return applyPreset(Preset.stepped(from: session.pool?.configuration.presetName ?? ""))
         case .setPreset(let name):
             guard let preset = Preset(rawValue: name.lowercased()) else { return "no preset called \(name)" }
             return applyPreset(preset)

@@ -28,8 +28,9 @@ import Workload
 
     static func frame(_ snapshot: WatchSnapshot = snapshot, _ change: (inout WatchViewState) -> Void = { _ in }) -> Frame {
         var state = WatchViewState()
+        state.receive(snapshot)
         change(&state)
-        return WatchFrameBuilder.build(snapshot: snapshot, target: "postgres://app:****@db/shop", state: state, size: size)
+        return WatchFrameBuilder.build(target: "postgres://app:****@db/shop", state: state, size: size)
     }
 
     @Test func thePoolsAreBusiestFirstWithTheLimitAndTheHiddenLine() throws {
@@ -48,20 +49,22 @@ import Workload
 
     @Test func enterShowsTheSelectedPoolsConnectionsAndEscGoesBack() throws {
         var state = WatchViewState()
-        _ = WatchInput.handle(.down, state: &state, snapshot: Self.snapshot, size: Self.size)
-        _ = WatchInput.handle(.enter, state: &state, snapshot: Self.snapshot, size: Self.size)
+        state.receive(Self.snapshot)
+        _ = WatchInput.handle(.down, state: &state, size: Self.size)
+        _ = WatchInput.handle(.enter, state: &state, size: Self.size)
         #expect(state.opened == Self.billing)
-        let frame = WatchFrameBuilder.build(snapshot: Self.snapshot, target: "t", state: state, size: Self.size)
+        let frame = WatchFrameBuilder.build(target: "t", state: state, size: Self.size)
         #expect(frame.contains("pool billing from 10.0.0.5 as app on shop: 3 connections"))
         let blocked = try #require(frame.rows(containing: "     12 waiting on a lock").first, "\(frame.lines)")
         #expect(frame.lines[blocked].contains("Lock:relation") && frame.lines[blocked].hasSuffix("…"), "the query is not cut: \(frame.lines[blocked])")
-        _ = WatchInput.handle(.escape, state: &state, snapshot: Self.snapshot, size: Self.size)
+        _ = WatchInput.handle(.escape, state: &state, size: Self.size)
         #expect(state.opened == nil)
     }
 
     @Test func sortCyclesTheColumnsAndTheOutageReplacesTheTable() {
         var state = WatchViewState()
-        _ = WatchInput.handle(.character("s"), state: &state, snapshot: Self.snapshot, size: Self.size)
+        state.receive(Self.snapshot)
+        _ = WatchInput.handle(.character("s"), state: &state, size: Self.size)
         #expect(state.pools.sortColumn == ClientPoolsTable.connectionsColumn + 1 && state.pools.descending)
         var down = Self.snapshot
         down.pools = []
@@ -76,7 +79,8 @@ import Workload
 
     @Test func anEightyColumnScreenKeepsEveryCountAndLeavesOutUserDatabaseAndHistory() throws {
         var state = WatchViewState()
-        let frame = WatchFrameBuilder.build(snapshot: Self.snapshot, target: "t", state: state, size: Size(width: 80, height: 24))
+        state.receive(Self.snapshot)
+        let frame = WatchFrameBuilder.build(target: "t", state: state, size: Size(width: 80, height: 24))
         let header = try #require(frame.rows(containing: "APPLICATION").first)
         #expect(frame.lines[header].contains("HIDDEN") && frame.lines[header].contains("QUERY"), "\(frame.lines[header])")
         #expect(!frame.lines[header].contains("USER") && !frame.lines[header].contains("HISTORY"), "\(frame.lines[header])")
@@ -85,28 +89,29 @@ import Workload
         #expect(frame.lines[1].hasPrefix("connections 8 of 97 (100 max − 3 reserved) · watch pid 4242 excluded"), "\(frame.lines[1])")
         #expect(frame.lines[2].contains("5 connections hidden (no pg_read_all_stats)"), "\(frame.lines[2])")
         // s skips the columns not shown: CONNS, then ACT.
-        _ = WatchInput.handle(.character("s"), state: &state, snapshot: Self.snapshot, size: Size(width: 80, height: 24))
+        _ = WatchInput.handle(.character("s"), state: &state, size: Size(width: 80, height: 24))
         #expect(ClientPoolsTable.headings[state.pools.sortColumn].title == "ACT")
         for _ in 0..<ClientPoolsTable.headings.count {
-            _ = WatchInput.handle(.character("s"), state: &state, snapshot: Self.snapshot, size: Size(width: 80, height: 24))
+            _ = WatchInput.handle(.character("s"), state: &state, size: Size(width: 80, height: 24))
             #expect(!["USER", "DATABASE", "HISTORY"].contains(ClientPoolsTable.headings[state.pools.sortColumn].title))
         }
     }
 
     @Test func slashFiltersThePoolsAndEscClearsTheFilter() throws {
         var state = WatchViewState()
+        state.receive(Self.snapshot)
         for key in [Key.character("/"), .character("b"), .character("i"), .character("l"), .enter] {
-            _ = WatchInput.handle(key, state: &state, snapshot: Self.snapshot, size: Self.size)
+            _ = WatchInput.handle(key, state: &state, size: Self.size)
         }
         #expect(state.pools.filter == "bil" && !state.filtering)
-        let frame = WatchFrameBuilder.build(snapshot: Self.snapshot, target: "t", state: state, size: Self.size)
+        let frame = WatchFrameBuilder.build(target: "t", state: state, size: Self.size)
         #expect(frame.contains("billing") && !frame.contains("reports"), "\(frame.lines)")
         #expect(frame.lines[frame.height - 1].contains("filter /bil"))
-        _ = WatchInput.handle(.enter, state: &state, snapshot: Self.snapshot, size: Self.size)
+        _ = WatchInput.handle(.enter, state: &state, size: Self.size)
         #expect(state.opened == Self.billing, "Enter opened another pool than the one filtered to")
-        _ = WatchInput.handle(.escape, state: &state, snapshot: Self.snapshot, size: Self.size)
+        _ = WatchInput.handle(.escape, state: &state, size: Self.size)
         #expect(state.opened == nil && state.pools.filter == "bil", "Esc in the pool's connections goes back, keeping the pools' filter")
-        _ = WatchInput.handle(.escape, state: &state, snapshot: Self.snapshot, size: Self.size)
+        _ = WatchInput.handle(.escape, state: &state, size: Self.size)
         #expect(state.pools.filter.isEmpty)
     }
 

@@ -55,12 +55,7 @@ public enum Knob: Sendable, Equatable, Hashable {
     /// The value `+` (direction 1) or `-` (direction -1) sets; nil when the knob is only typed (the mix).
     public func stepped(_ direction: Int, in data: DashboardData) -> String? {
         switch self {
-        case .preset:
-            let presets = Preset.allCases
-            let current = data.pool.configuration.presetName
-            let index = presets.firstIndex { current.hasPrefix($0.rawValue) }
-            let next = index.map { ($0 + (direction > 0 ? 1 : presets.count - 1)) % presets.count } ?? 0
-            return presets[next].rawValue
+        case .preset: return Preset.stepped(from: data.pool.configuration.presetName, by: direction).rawValue
         case .pool(let knob): return knob.stepped(direction, in: data.pool.configuration)
         case .load(let knob): return knob.stepped(direction, in: data.load.settings)
         }
