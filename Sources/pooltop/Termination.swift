@@ -3,7 +3,8 @@ import Foundation
 import Synchronization
 
 /// Runs registered clean-up steps exactly once, on every way out: normal exit, a thrown error,
-/// SIGINT, SIGTERM and SIGHUP. Steps run in reverse order of registration (the terminal is
+/// SIGINT, SIGTERM, SIGHUP and SIGQUIT (an external `kill -QUIT`, or Ctrl-\ on the screen, which
+/// raw mode turns into that signal as a cooked terminal would). Steps run in reverse order of registration (the terminal is
 /// restored before the cluster stops, so late messages land on a sane screen).
 final class Termination: Sendable {
     static let shared = Termination()
@@ -26,7 +27,7 @@ final class Termination: Sendable {
 
     /// Installs the signal handlers. A signal runs the clean-up, then exits 128 + signal.
     func installSignalHandlers() {
-        let sources = [SIGINT, SIGTERM, SIGHUP].map { number -> RetainedSource in
+        let sources = [SIGINT, SIGTERM, SIGHUP, SIGQUIT].map { number -> RetainedSource in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
             source.setEventHandler { [self] in

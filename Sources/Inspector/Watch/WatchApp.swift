@@ -83,6 +83,8 @@ public final class WatchApp: Sendable {
                 case .suspend:
                     screen.suspend()
                     screen.invalidate()
+                case .quitSignal:
+                    screen.quitAsTerminalWould()
                 case .key(let key):
                     for effect in WatchInput.handle(key, state: &state, snapshot: shown, size: screen.size) {
                         switch effect {
