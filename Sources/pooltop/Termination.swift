@@ -12,6 +12,8 @@ final class Termination: Sendable {
     private struct State {
         var steps: [@Sendable () -> Void] = []
         var sources: [RetainedSource] = []
+        /// The first signal that arrived: the process ends with 128 + it, whichever path exits first.
+        var signal: Int32?
     }
 
     private let state = Mutex(State())
@@ -31,6 +33,7 @@ final class Termination: Sendable {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
             source.setEventHandler { [self] in
+                state.withLock { $0.signal = $0.signal ?? number }
                 runCleanUp()
                 exit(128 + number)
             }
@@ -38,6 +41,12 @@ final class Termination: Sendable {
             return RetainedSource(source: source)
         }
         state.withLock { $0.sources = sources }
+    }
+
+    /// The status to exit with: 128 + the signal when one arrived (its clean-up lets the main path return too,
+    /// and that path must not end the process with its own status), else `status`.
+    func exitStatus(_ status: Int32) -> Int32 {
+        state.withLock { $0.signal.map { 128 + $0 } } ?? status
     }
 
     /// Runs the clean-up steps once. A call made while they run waits until they have finished;

@@ -36,7 +36,7 @@ struct ConsoleMultiStatementScreenTests {
                 "\\x does not lay out both results as records:\n\(expanded.joined(separator: "\n"))")
         try session.runStatement("\\x")
 
-        try session.send("SELECT 'one' AS w1\\; SELECT 'two' AS w2 \\watch 1", "Enter")
+        try session.send("SELECT 'one' AS w1; SELECT 'two' AS w2 \\watch 1", "Enter")
         let watched = try session.waitForScreen(timeout: .seconds(20)) { $0.components(separatedBy: "\n").filter { $0.trimmingCharacters(in: .whitespaces) == "two" }.count >= 3 }
         let watchedLines = watched.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
         #expect(watchedLines.filter { $0 == "two" }.count >= 3, "\\watch did not re-run both statements:\n\(watched)")

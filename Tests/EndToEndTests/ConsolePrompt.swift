@@ -2,11 +2,12 @@ import Foundation
 
 /// Typing at the SQL console in tmux and reading what came back (the console's end-to-end tests share these).
 extension TmuxSession {
-    /// Types `statement` (tmux ends a command at an argument's trailing `;`, so it is escaped) and waits for its
-    /// answer. Statements in a row differ, so the newest echo tells them apart.
+    /// Types `statement` (tmux ends a command at an argument's trailing `;`, so that one is escaped; one inside the
+    /// argument is typed as it is) and waits for its answer. Statements in a row differ, so the newest echo tells
+    /// them apart.
     @discardableResult
     func runStatement(_ statement: String, timeout: Duration = .seconds(15)) throws -> String {
-        try send(statement.replacingOccurrences(of: ";", with: "\\;"), "Enter")
+        try send(statement.hasSuffix(";") ? String(statement.dropLast()) + "\\;" : statement, "Enter")
         return try waitForScreen(timeout: timeout) { !$0.contains("running") && Self.answered(statement, in: $0) }
     }
 
