@@ -41,7 +41,7 @@ let package = Package(
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         .target(name: "Inspector", dependencies: [
-            "ConnectionPool", "Workload", "CCurses", "ConfigFile",
+            "ConnectionPool", "Workload", "LibPQ", "CCurses", "ConfigFile",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         // The pool's metrics in the Prometheus text format, served over HTTP (`--metrics`).
@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "ConfigFileTests", dependencies: ["ConfigFile", "ConnectionPool", "Workload"]),
         // The name and label mapping on snapshots, addresses, PoolMetrics on fake pools.
         .testTarget(name: "MetricsEndpointTests", dependencies: ["MetricsEndpoint", "ConnectionPool", "ConnectionPoolTestUtils"]),
-        .testTarget(name: "InspectorTests", dependencies: ["Inspector", "ConnectionPool", "ConnectionPoolTestUtils", "Workload"]),
+        .testTarget(name: "InspectorTests", dependencies: ["Inspector", "ConnectionPool", "ConnectionPoolTestUtils", "Workload", "LibPQ"]),
         // Pool presets and the workload against the real embedded server (no fakes in place of the database).
         .testTarget(name: "IntegrationTests", dependencies: ["ConnectionPool", "Workload", "LibPQ", "EmbeddedPostgres", "FaultProxy", "PgBouncerServer", "MetricsEndpoint", "LoopbackHTTP"]),
         .testTarget(name: "EndToEndTests", dependencies: ["EmbeddedPostgres", "ConnectionPool", "Inspector", "LibPQ", "PgBouncerServer", "LoopbackHTTP"]),

@@ -82,25 +82,44 @@ public final class PostgresConnection: Sendable {
     /// Runs one statement with text parameters ($1, $2…; nil is NULL). Without parameters it uses
     /// the simple protocol (one message; several statements allowed, the last result is returned).
     nonisolated(nonsending) public func query(_ sql: String, _ parameters: [String?] = []) async throws(PostgresError) -> QueryResult {
-        try await run(sql, parameters, keepingRows: true)
+        try await last(sql, parameters, keepingRows: true)
     }
 
     /// Like `query`, for callers that ignore the rows (the load generator): the result has the command
     /// tag and count but no columns or rows, which saves building them.
     nonisolated(nonsending) public func execute(_ sql: String, _ parameters: [String?] = []) async throws(PostgresError) -> QueryResult {
-        try await run(sql, parameters, keepingRows: false)
+        try await last(sql, parameters, keepingRows: false)
     }
 
-    nonisolated(nonsending) private func run(_ sql: String, _ parameters: [String?], keepingRows: Bool) async throws(PostgresError) -> QueryResult {
+    /// Runs a string of one or more statements in the simple protocol (one message, as `psql -c` sends it) and
+    /// returns what each gave back, in order, with the notices the server sent between them (they are not left
+    /// for `takeNotices`). Never throws: a failure, the connection's loss too, is the answer's `error`, after the
+    /// results of the statements before it. At most `rowLimit` rows of each result are read (`totalRows` counts
+    /// them all).
+    nonisolated(nonsending) public func queryAll(_ sql: String, rowLimit: Int = .max) async -> QueryResults {
+        if let refusal = state.withLock({ $0.beginQuery() }) { return QueryResults(error: refusal) }
+        let collected = await session.run(sql, [], mode: .each(rowLimit: rowLimit, notices: notices))
+        guard case .each(let results) = collected else { preconditionFailure("the collector answered in another mode") }
+        endQuery(failure: results.error)
+        return results
+    }
+
+    nonisolated(nonsending) private func last(_ sql: String, _ parameters: [String?], keepingRows: Bool) async throws(PostgresError) -> QueryResult {
         if let refusal = state.withLock({ $0.beginQuery() }) { throw refusal }
-        let outcome = await session.run(sql, parameters, keepingRows: keepingRows)
-        let connection = session.connection
+        let collected = await session.run(sql, parameters, mode: .last(keepingRows: keepingRows))
+        guard case .last(let outcome) = collected else { preconditionFailure("the collector answered in another mode") }
         var failure: PostgresError?
         if case .failure(let error) = outcome { failure = error }
+        endQuery(failure: failure)
+        return try outcome.get()
+    }
+
+    /// After a query: whether the connection is still usable, its transaction status; closes it when asked meanwhile.
+    private func endQuery(failure: PostgresError?) {
+        let connection = session.connection
         let usable = PQstatus(connection) == CONNECTION_OK && failure?.kind != .connectionLost
         let transaction = TransactionStatus(PQtransactionStatus(connection))
         if state.withLock({ $0.endQuery(usable: usable, transactionStatus: transaction, failure: failure) }) { finish() }
-        return try outcome.get()
     }
 
     /// The connection's socket (for tests).
@@ -120,7 +139,7 @@ public final class PostgresConnection: Sendable {
     }
 
     /// The notices the server sent since the last call (the newest `NoticeInbox.limit`), oldest first.
-    public func takeNotices() -> [ServerNotice] { notices.take() }
+    public func takeNotices() -> [ServerMessage] { notices.take() }
 
     /// False once the connection is lost or closed.
     public var isUsable: Bool { state.withLock { $0.usable } }

@@ -17,7 +17,7 @@ final class QuerySession: @unchecked Sendable {
     /// Why the waiting query is being interrupted, when not an ordinary close.
     private let interruption = Mutex<PostgresError?>(nil)
     private var collector = ResultCollector()
-    private var continuation: UnsafeContinuation<Result<QueryResult, PostgresError>, Never>?
+    private var continuation: UnsafeContinuation<ResultCollector.Collected, Never>?
     /// Where the server process runs, when it shares our CPUs.
     private var server: ServerLocation
     /// Statements since the socket last followed the server process.
@@ -37,10 +37,10 @@ final class QuerySession: @unchecked Sendable {
     /// Read only by the task holding the query slot (or while no query runs).
     var followsServer: Bool { server.isOnThisHost }
 
-    /// Sends one statement and waits for all its results. Caller holds the query slot. With
-    /// `keepingRows` false the result carries only the command tag and count (no row is read).
-    nonisolated(nonsending) func run(_ sql: String, _ parameters: [String?], keepingRows: Bool) async -> Result<QueryResult, PostgresError> {
-        collector.keepsRows = keepingRows
+    /// Sends one statement (or, without parameters, a string of them) and waits for all its results, collected
+    /// as `mode` says. Caller holds the query slot.
+    nonisolated(nonsending) func run(_ sql: String, _ parameters: [String?], mode: ResultCollector.Mode) async -> ResultCollector.Collected {
+        collector.mode = mode
         traffic.wrappingAdd(1, ordering: .relaxed)
         if server.isOnThisHost {
             sinceFollowed += 1
@@ -61,7 +61,7 @@ final class QuerySession: @unchecked Sendable {
         }
         if sent == 0 {
             let kind: PostgresError.Kind = PQstatus(connection) == CONNECTION_BAD ? .connectionLost : .queryFailed
-            return .failure(PostgresError(kind: kind, connection: connection))
+            return collector.failing(with: PostgresError(kind: kind, connection: connection))
         }
         var flushed = PQflush(connection)
         while flushed == 1 {
@@ -69,7 +69,7 @@ final class QuerySession: @unchecked Sendable {
             watch.modify(events: SocketWatch.readableOrWritableEdge)
             let woken = await watch.waitForEvent()
             watch.modify(events: SocketWatch.readableEdge)
-            if !woken { return .failure(interruptionError) }
+            if !woken { return collector.failing(with: interruptionError) }
             traffic.wrappingAdd(1, ordering: .relaxed)
             if PQconsumeInput(connection) == 0 { break }
             flushed = PQflush(connection)
@@ -109,8 +109,7 @@ final class QuerySession: @unchecked Sendable {
 
     /// Ends the waiting query with an error because the connection is being closed.
     func failInterrupted() {
-        collector = ResultCollector()
-        resume(with: .failure(interruptionError))
+        resume(with: collector.failing(with: interruptionError))
     }
 
     /// Interrupts the running query, which then fails with `reason`.
@@ -127,7 +126,7 @@ final class QuerySession: @unchecked Sendable {
         resume(with: collector.finish(connection))
     }
 
-    private func resume(with outcome: Result<QueryResult, PostgresError>) {
+    private func resume(with outcome: ResultCollector.Collected) {
         let waiting = continuation
         continuation = nil
         waiting?.resume(returning: outcome)

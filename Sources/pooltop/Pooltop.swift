@@ -44,7 +44,7 @@ struct Pooltop: AsyncParsableCommand {
             }
         }
         Termination.shared.runCleanUp()
-        Foundation.exit(status)
+        Foundation.exit(Termination.shared.exitStatus(status))
     }
 
     static func printError(_ line: String) {

@@ -34,6 +34,8 @@ struct ScreenOptions: ParsableArguments {
     /// no terminal, or any other failure of the screen, is thrown as the `Failure` to report.
     static func show(_ source: some InspectorSource, settings: ScreenSettings) async throws {
         let app = InspectorApp(source: source, options: settings.inspectorOptions)
+        // Runs after the terminal is restored (steps run in reverse): a signal's exit keeps the history entered.
+        Termination.shared.onExit { app.waitForHistoryWrites() }
         try await running { try await app.run() }
     }
 

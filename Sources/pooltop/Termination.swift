@@ -3,7 +3,8 @@ import Foundation
 import Synchronization
 
 /// Runs registered clean-up steps exactly once, on every way out: normal exit, a thrown error,
-/// SIGINT, SIGTERM and SIGHUP. Steps run in reverse order of registration (the terminal is
+/// SIGINT, SIGTERM, SIGHUP and SIGQUIT (an external `kill -QUIT`, or Ctrl-\ on the screen, which
+/// raw mode turns into that signal as a cooked terminal would). Steps run in reverse order of registration (the terminal is
 /// restored before the cluster stops, so late messages land on a sane screen).
 final class Termination: Sendable {
     static let shared = Termination()
@@ -11,6 +12,8 @@ final class Termination: Sendable {
     private struct State {
         var steps: [@Sendable () -> Void] = []
         var sources: [RetainedSource] = []
+        /// The first signal that arrived: the process ends with 128 + it, whichever path exits first.
+        var signal: Int32?
     }
 
     private let state = Mutex(State())
@@ -26,10 +29,11 @@ final class Termination: Sendable {
 
     /// Installs the signal handlers. A signal runs the clean-up, then exits 128 + signal.
     func installSignalHandlers() {
-        let sources = [SIGINT, SIGTERM, SIGHUP].map { number -> RetainedSource in
+        let sources = [SIGINT, SIGTERM, SIGHUP, SIGQUIT].map { number -> RetainedSource in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
             source.setEventHandler { [self] in
+                state.withLock { $0.signal = $0.signal ?? number }
                 runCleanUp()
                 exit(128 + number)
             }
@@ -37,6 +41,12 @@ final class Termination: Sendable {
             return RetainedSource(source: source)
         }
         state.withLock { $0.sources = sources }
+    }
+
+    /// The status to exit with: 128 + the signal when one arrived (its clean-up lets the main path return too,
+    /// and that path must not end the process with its own status), else `status`.
+    func exitStatus(_ status: Int32) -> Int32 {
+        state.withLock { $0.signal.map { 128 + $0 } } ?? status
     }
 
     /// Runs the clean-up steps once. A call made while they run waits until they have finished;

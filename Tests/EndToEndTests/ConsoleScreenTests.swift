@@ -51,22 +51,9 @@ struct ConsoleScreenTests {
         #expect(history.contains("SELECT 42 AS answer;"), "history file lacks the statements:\n\(history)")
     }
 
-    /// Types `statement` (tmux ends a command at an argument's trailing `;`, so it is escaped) and waits for its
-    /// answer. Statements in a row differ, so the newest echo tells them apart.
     @discardableResult
     private func run(_ statement: String, in session: TmuxSession) throws -> String {
-        try session.send(statement.replacingOccurrences(of: ";", with: "\\;"), "Enter")
-        return try session.waitForScreen(timeout: .seconds(15)) { !$0.contains("running") && Self.answered(statement, in: $0) }
-    }
-
-    /// The editor is empty again and the newest echo above it is `statement`, with an answer between them.
-    private static func answered(_ statement: String, in screen: String) -> Bool {
-        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-        guard let editor = lines.lastIndex(where: { $0.hasPrefix("pooltop") }), lines[editor].hasSuffix("#"),
-              let echo = lines[..<editor].lastIndex(where: { $0.hasPrefix("pooltop") }), lines[echo].hasSuffix("# " + statement) else {
-            return false
-        }
-        return lines[(echo + 1)..<editor].contains { !$0.isEmpty }
+        try session.runStatement(statement)
     }
 
     /// The single-column values below the last echo of `statement`: the lines between the rule and `(n rows)`.

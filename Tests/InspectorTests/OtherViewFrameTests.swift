@@ -1,3 +1,4 @@
+import LibPQ
 import Testing
 import Workload
 @testable import Inspector
@@ -54,7 +55,7 @@ import Workload
         let frame = Fixtures.frame(.console, size) { state in
             state.mode = .prompt
             state.console.show(.input(prompt: "pooltop=# ", text: "select * from nope;"), size: size)
-            state.console.receive(ConsoleReply(statement: "select * from nope;", outcome: .failed(error), backendPID: 4242), watching: false, size: size)
+            state.console.receive(ConsoleReply(statement: "select * from nope;", ending: .failed(error), backendPID: 4242), watching: false, size: size)
             state.console.editor = LineEditor(text: "select 1")
         }
         #expect(frame.lines[3].hasPrefix("SQL console  backend 4242"))

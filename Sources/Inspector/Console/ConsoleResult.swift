@@ -9,17 +9,13 @@ public struct ConsoleResult: Sendable, Equatable {
     /// The server's command tag, e.g. `SELECT 3`, `INSERT 0 1`.
     public var commandTag: String
     public var duration: Duration?
-    /// Notices the server sent while the statement ran, in order.
-    public var notices: [ServerMessage]
 
-    public init(columns: [ConsoleColumn], rows: [[String?]], totalRows: Int? = nil, commandTag: String,
-                duration: Duration? = nil, notices: [ServerMessage] = []) {
+    public init(columns: [ConsoleColumn], rows: [[String?]], totalRows: Int? = nil, commandTag: String, duration: Duration? = nil) {
         self.columns = columns
         self.rows = rows
         self.totalRows = max(totalRows ?? rows.count, rows.count)
         self.commandTag = commandTag
         self.duration = duration
-        self.notices = notices
     }
 }
 
@@ -37,28 +33,4 @@ public struct ConsoleColumn: Sendable, Equatable {
     public var isNumeric: Bool { Self.numericOIDs.contains(typeOID) }
 
     private static let numericOIDs: Set<UInt32> = [20, 21, 23, 26, 28, 29, 700, 701, 790, 1700, 5069]
-}
-
-/// An error or a notice from the server, with the fields psql prints.
-public struct ServerMessage: Sendable, Equatable {
-    /// `ERROR`, `FATAL`, `NOTICE`, `WARNING`, ...
-    public var severity: String
-    public var sqlState: String?
-    public var message: String
-    public var detail: String?
-    public var hint: String?
-    /// 1-based position in the statement, in characters, where the server located the error.
-    public var position: Int?
-
-    public init(severity: String = "ERROR", sqlState: String? = nil, message: String, detail: String? = nil,
-                hint: String? = nil, position: Int? = nil) {
-        self.severity = severity
-        self.sqlState = sqlState
-        self.message = message
-        self.detail = detail
-        self.hint = hint
-        self.position = position
-    }
-
-    public var isError: Bool { ["ERROR", "FATAL", "PANIC"].contains(severity) }
 }

@@ -79,14 +79,27 @@ public struct ConsoleTranscript: Sendable, Equatable {
         }
     }
 
+    /// A reply as psql shows a string of statements: each result (a blank line after a table when more follows)
+    /// and notice in order, then the error or the cancel. With `\timing` the time goes on a lone result's tag,
+    /// else on a `Time:` line of its own.
     static func lines(for reply: ConsoleReply, layout: ResultLayout, timing: Bool, width: Int) -> [StyledLine] {
         // A statement with a password is never shown, not even the line an error points into.
         let statement = PasswordLiteral.appears(in: reply.statement) ? nil : reply.statement
-        var lines = reply.notices.flatMap { MessageLayout.lines(for: $0, statement: statement, width: width) }
-        switch reply.outcome {
-        case .rows(var result):
-            result.duration = timing ? result.duration ?? reply.duration : nil
-            lines += layout.lines(for: result, width: width)
+        let lone = reply.results.count == 1 && reply.completed
+        var lines: [StyledLine] = []
+        for (index, part) in reply.parts.enumerated() {
+            switch part {
+            case .notice(let message):
+                lines += MessageLayout.lines(for: message, statement: statement, width: width)
+            case .result(var result):
+                result.duration = timing && lone ? result.duration ?? reply.duration : nil
+                lines += layout.lines(for: result, width: width)
+                if !result.columns.isEmpty, index + 1 < reply.parts.count || !reply.completed { lines.append(StyledLine()) }
+            }
+        }
+        switch reply.ending {
+        case .completed:
+            break
         case .failed(let message):
             lines += MessageLayout.lines(for: message, statement: statement, width: width)
         case .cancelled(let message):
@@ -94,6 +107,9 @@ public struct ConsoleTranscript: Sendable, Equatable {
             if timing, let duration = reply.duration { line.append(" after " + ResultLayout.format(duration), role: .muted) }
             if let message { line.append("  (\(message.message))", role: .muted) }
             lines.append(line)
+        }
+        if timing, !lone, !reply.results.isEmpty, let duration = reply.duration, !reply.ending.isCancelled {
+            lines.append(StyledLine("Time: " + ResultLayout.format(duration), role: .muted))
         }
         lines.append(StyledLine())
         return lines

@@ -4,7 +4,7 @@ extension InspectorSource {
         let text = await perform(.runSQL(statement)) ?? ""
         let rows = text.split(separator: "\n", omittingEmptySubsequences: false).map { [String($0)] as [String?] }
         let result = ConsoleResult(columns: [ConsoleColumn(name: "answer", typeOID: 25)], rows: rows, commandTag: "")
-        return ConsoleReply(statement: statement, outcome: .rows(result))
+        return ConsoleReply(statement: statement, result: result)
     }
 
     public func cancelConsole() {}

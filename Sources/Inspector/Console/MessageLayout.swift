@@ -1,3 +1,5 @@
+import LibPQ
+
 /// An error or notice as psql prints it: `ERROR:  message`, the `LINE n:` excerpt with a caret under the error
 /// position, `DETAIL:`, `HINT:`, then the SQLSTATE.
 public enum MessageLayout {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Lays a `ConsoleResult` out for a width, psql style: an aligned table (or `\x` records), notices first, then
+/// Lays a `ConsoleResult` out for a width, psql style: an aligned table (or `\x` records), then
 /// "… and N more rows" when the caller kept fewer rows than there were, the row count, and the tag with the time.
 /// NULL shows as a dim `NULL` marker (role `.null`); a newline inside a value shows as `↵` so a row stays one line.
 public struct ResultLayout: Sendable, Equatable {
@@ -20,7 +20,7 @@ public struct ResultLayout: Sendable, Equatable {
     }
 
     public func lines(for result: ConsoleResult, width: Int) -> [StyledLine] {
-        var lines = result.notices.flatMap { MessageLayout.lines(for: $0, width: width) }
+        var lines: [StyledLine] = []
         if !result.columns.isEmpty {
             lines += expanded ? records(result, width: width) : table(result, width: width)
             let more = result.totalRows - result.rows.count

@@ -43,6 +43,28 @@ struct SQLScanner {
         return (sql.trimmingCharacters(in: .whitespacesAndNewlines), segments[last].text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
+    /// The text cut after each `;` outside literals, identifiers, comments and dollar quotes, as the server cuts a
+    /// simple-query string; the pieces join back into the text.
+    var statements: [String] {
+        var pieces: [String] = []
+        var current = ""
+        for segment in segments {
+            guard segment.kind == .code else {
+                current += segment.text
+                continue
+            }
+            for character in segment.text {
+                current.append(character)
+                if character == ";" {
+                    pieces.append(current)
+                    current = ""
+                }
+            }
+        }
+        if !current.isEmpty { pieces.append(current) }
+        return pieces
+    }
+
     private var significant: [Segment] {
         segments.filter { segment in
             switch segment.kind {

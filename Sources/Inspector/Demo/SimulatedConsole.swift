@@ -1,4 +1,5 @@
 import Foundation
+import LibPQ
 import Synchronization
 
 /// The demo's SQL console: enough of PostgreSQL to try the console's keys without a server. It knows
@@ -22,6 +23,8 @@ final class SimulatedConsole: Sendable {
 
     func end() { state.withLock { $0 = State() } }
 
+    /// Answers each statement of the input in turn, as the server answers a simple-query string: the results in
+    /// order, up to the first error or cancel (its position counted in the whole input).
     func run(_ statement: String) async -> ConsoleReply {
         state.withLock {
             $0.cancelled = false
@@ -30,20 +33,42 @@ final class SimulatedConsole: Sendable {
         defer { state.withLock { $0.running = false } }
         let clock = ContinuousClock()
         let started = clock.now
-        let sql = statement.trimmingCharacters(in: CharacterSet(charactersIn: "; \n\t"))
-        let outcome = await answer(sql)
-        let transaction = state.withLock { state in
-            switch (outcome, state.transaction) {
-            case (.failed, .inTransaction), (.cancelled, .inTransaction): state.transaction = .failed
-            default: break
+        var parts: [ConsoleReply.Part] = []
+        var ending = ConsoleReply.Ending.completed
+        var offset = 0
+        for piece in SQLScanner(statement).statements {
+            defer { offset += piece.unicodeScalars.count }
+            let sql = piece.trimmingCharacters(in: CharacterSet(charactersIn: "; \n\t"))
+            guard !sql.isEmpty else { continue }
+            switch await answer(sql) {
+            case .result(let result):
+                parts.append(.result(result))
+                continue
+            case .failed(var message):
+                let lead = piece.unicodeScalars.prefix { " \n\t".unicodeScalars.contains($0) }.count
+                message.position = message.position.map { $0 + offset + lead }
+                ending = .failed(message)
+            case .cancelled(let message):
+                ending = .cancelled(message)
             }
+            break
+        }
+        let transaction = state.withLock { state in
+            if ending != .completed, state.transaction == .inTransaction { state.transaction = .failed }
             return state.transaction
         }
-        return ConsoleReply(statement: statement, outcome: outcome, transaction: transaction, backendPID: Self.backendPID,
+        return ConsoleReply(statement: statement, parts: parts, ending: ending, transaction: transaction, backendPID: Self.backendPID,
                             duration: clock.now - started)
     }
 
-    private func answer(_ sql: String) async -> ConsoleReply.Outcome {
+    /// One statement's answer.
+    private enum Answer {
+        case result(ConsoleResult)
+        case failed(ServerMessage)
+        case cancelled(ServerMessage?)
+    }
+
+    private func answer(_ sql: String) async -> Answer {
         let word = sql.prefix { !$0.isWhitespace && $0 != "(" }.uppercased()
         let failed = state.withLock { $0.transaction == .failed }
         switch word {
@@ -62,13 +87,13 @@ final class SimulatedConsole: Sendable {
         }
     }
 
-    private func setTransaction(_ transaction: ConsoleTransaction, tag: String) -> ConsoleReply.Outcome {
+    private func setTransaction(_ transaction: ConsoleTransaction, tag: String) -> Answer {
         state.withLock { $0.transaction = transaction }
-        return .rows(ConsoleResult(columns: [], rows: [], commandTag: tag))
+        return .result(ConsoleResult(columns: [], rows: [], commandTag: tag))
     }
 
     /// `pg_sleep(n)`, `pg_backend_pid()`, or a literal with an optional `AS name`.
-    private func select(_ list: String) async -> ConsoleReply.Outcome {
+    private func select(_ list: String) async -> Answer {
         let parts = list.components(separatedBy: " AS ")
         let expression = parts[0].trimmingCharacters(in: .whitespaces)
         let lowered = expression.lowercased()
@@ -92,7 +117,7 @@ final class SimulatedConsole: Sendable {
         return .failed(ServerMessage(sqlState: "42703", message: "column \"\(expression)\" does not exist (the demo knows literals, pg_sleep and pg_backend_pid)", position: 8))
     }
 
-    private func rows(_ name: String, _ value: String?, oid: UInt32) -> ConsoleReply.Outcome {
-        .rows(ConsoleResult(columns: [ConsoleColumn(name: name, typeOID: oid)], rows: [[value]], commandTag: "SELECT 1"))
+    private func rows(_ name: String, _ value: String?, oid: UInt32) -> Answer {
+        .result(ConsoleResult(columns: [ConsoleColumn(name: name, typeOID: oid)], rows: [[value]], commandTag: "SELECT 1"))
     }
 }

@@ -5,7 +5,7 @@ public enum ConsoleEffect: Sendable, Equatable {
     case watch(String, every: Duration)
     /// Esc or Ctrl-C: cancel the running statement (the server is asked to stop it) or stop a `\watch`.
     case cancel
-    /// Write the history file (the app knows where); entries oldest first.
+    /// Keep the history (the app's writer puts it in the history file off the UI thread); entries oldest first.
     case saveHistory([String])
     /// Cancel what runs, roll back an open transaction and give the connection back; then quit if asked.
     case endSession(thenQuit: Bool)

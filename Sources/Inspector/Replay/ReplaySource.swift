@@ -1,4 +1,5 @@
 import ConnectionPool
+import LibPQ
 import Synchronization
 import Workload
 
@@ -47,7 +48,7 @@ public final class ReplaySource: InspectorSource {
     public func perform(_ command: Command) async -> String? { Self.refusal(command) }
 
     public func runConsole(_ statement: String) async -> ConsoleReply {
-        ConsoleReply(statement: statement, outcome: .failed(ServerMessage(severity: "NOTE", message: Self.noConsole)))
+        ConsoleReply(statement: statement, ending: .failed(ServerMessage(severity: "NOTE", message: Self.noConsole)))
     }
 
     public func cancelConsole() {}

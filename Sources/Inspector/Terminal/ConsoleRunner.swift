@@ -62,7 +62,7 @@ final class ConsoleRunner: Sendable {
         for await (number, job) in jobs {
             let skipped = state.withLock { $0.cancelledThrough >= number }
             if skipped, case .run(let statement) = job {
-                inbox.post(.console(ConsoleReply(statement: statement, outcome: .cancelled(nil)), watching: false))
+                inbox.post(.console(ConsoleReply(statement: statement, ending: .cancelled(nil)), watching: false))
                 continue
             }
             if skipped, case .watch = job { continue }
@@ -92,7 +92,7 @@ final class ConsoleRunner: Sendable {
             while !Task.isCancelled {
                 let reply = await source.runConsole(statement)
                 inbox.post(.console(reply, watching: true))
-                guard case .rows = reply.outcome else { return }
+                guard reply.completed else { return }
                 do { try await Task.sleep(for: interval) } catch { return }
             }
         case .endSession(let thenQuit):

@@ -1,4 +1,5 @@
 import CCurses
+import Glibc
 
 /// The only code that talks to ncurses: opens the terminal, paints frames by difference, reads keys, restores.
 /// Used from one thread only (the app's UI thread); `TerminalGuard` makes restoring safe from anywhere.
@@ -85,11 +86,22 @@ final class CursesScreen {
         case redraw
         /// Ctrl-Z: raw mode delivers it as a key (see `suspend()`).
         case suspend
+        /// Ctrl-\: raw mode delivers it as a key (see `quitAsTerminalWould()`).
+        case quitSignal
     }
 
     /// Stops the process group as Ctrl-Z would in a cooked terminal; returns after `fg` with the
     /// terminal back in the screen's mode (the caller redraws).
     func suspend() { pt_suspend() }
+
+    /// Ctrl-\ does what a cooked terminal does with it, as in psql and htop: quit at once, no question asked.
+    /// The terminal is restored first, then SIGQUIT goes to the foreground process group as the tty would send
+    /// it; pooltop's handler cleans up (the embedded cluster stops) and exits 128 + 3. Should the signal be
+    /// ignored, the screen's loop ends anyway: the terminal is no longer in curses mode.
+    func quitAsTerminalWould() {
+        TerminalGuard.restore()
+        kill(0, SIGQUIT)
+    }
 
     /// The next key, waiting at most `timeoutMilliseconds` (0: only what is already typed).
     func read(timeoutMilliseconds: Int) -> Input? {
@@ -109,6 +121,7 @@ final class CursesScreen {
         case 8, 127: return .key(.backspace)
         case 12: return .redraw
         case 26: return .suspend
+        case 28: return .quitSignal
         case 1...26: return .key(.control(Character(Unicode.Scalar(UInt8(96 + code)))))
         case 0..<32: return nil
         default:

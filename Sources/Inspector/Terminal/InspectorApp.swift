@@ -11,16 +11,18 @@ public final class InspectorApp: Sendable {
     private let inbox = Inbox()
     private let console = ConsoleRunner()
     private let historyFile: HistoryFile
+    private let history: HistoryWriter
 
     public init(source: some InspectorSource, options: InspectorOptions = InspectorOptions()) {
         self.source = source
         self.options = options
         historyFile = HistoryFile(environment: options.environment)
+        history = HistoryWriter(file: historyFile)
     }
 
     /// Runs until `q`. Throws `InspectorError.noTerminal` without a terminal. Theme problems are shown on
-    /// screen and printed to stderr after the terminal is restored. Data is collected by a child task, which
-    /// has ended when this returns.
+    /// screen and printed to stderr after the terminal is restored. Data is collected by a child task, and the
+    /// history written by another; both have ended (every history entry written) when this returns.
     public func run() async throws {
         let warnings = try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { [source, inbox] in
@@ -31,6 +33,7 @@ public final class InspectorApp: Sendable {
                 }
             }
             group.addTask { [source, inbox, console] in await console.run(source: source, inbox: inbox) }
+            group.addTask { [history, inbox] in await history.run(inbox: inbox) }
             defer { group.cancelAll() }
             return try await runScreen()
         }
@@ -57,6 +60,14 @@ public final class InspectorApp: Sendable {
     /// Asks a running app to quit at its next frame.
     public func stop() { inbox.requestQuit() }
 
+    /// Waits, at most `timeout`, until the history entries handed to the writer are on disk: for a signal's
+    /// clean-up, which exits without waiting for `run()` to return.
+    public func waitForHistoryWrites(timeout: Duration = .seconds(2)) {
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeout
+        while history.isBusy, clock.now < deadline { usleep(5_000) }
+    }
+
     /// The UI thread: paint, wait for keys until the next frame, repeat. Returns theme warnings for stderr.
     private func uiLoop() throws(InspectorError) -> [String] {
         var loop = Loop(app: self)
@@ -73,7 +84,7 @@ public final class InspectorApp: Sendable {
             console.cancel(source: source)
             console.submit(.endSession(thenQuit: thenQuit))
         case .saveHistory(let entries):
-            do { try historyFile.save(entries) } catch { return "\(error)" }
+            history.save(entries)
         }
         return nil
     }

@@ -48,6 +48,8 @@ enum ScreenRunner {
                     case .suspend:
                         screen.suspend()
                         screen.invalidate()
+                    case .quitSignal:
+                        screen.quitAsTerminalWould()
                     case .key(let key):
                         for effect in loop.handle(key, size: screen.size) {
                             guard effect == .nextTheme else {

@@ -1,17 +1,16 @@
 import LibPQ
 
-/// How one console statement ended: its result (at most `rowLimit` rows kept) or error, the notices the server
-/// sent, the transaction state after it, the backend it ran on, and whether the user cancelled it.
+/// How one console input ended: what its statements came back with (each result with at most `rowLimit` rows
+/// kept, the notices between them, the error that stopped them), the transaction state after it, the backend it
+/// ran on, and whether the user cancelled it.
 public struct ConsoleOutcome: Sendable, Equatable {
+    /// Rows kept of each result; its `totalRows` says how many there were.
     public static let rowLimit = 1000
     /// SQLSTATE 57014, query_canceled.
     public static let cancelledSQLState = "57014"
 
     public var sql: String
-    /// Rows cut to `rowLimit`; `totalRows` says how many there were.
-    public var result: Result<QueryResult, PostgresError>
-    public var totalRows: Int
-    public var notices: [ServerNotice]
+    public var results: QueryResults
     public var transaction: TransactionStatus
     public var backendPID: Int32?
     /// The statement ended because the user cancelled it (not, say, by statement_timeout).
@@ -20,32 +19,25 @@ public struct ConsoleOutcome: Sendable, Equatable {
     public var waited: Duration
     public var elapsed: Duration
 
-    public init(sql: String, result: Result<QueryResult, PostgresError>, notices: [ServerNotice] = [],
-                transaction: TransactionStatus = .idle, backendPID: Int32? = nil, cancelled: Bool = false,
-                waited: Duration = .zero, elapsed: Duration = .zero) {
+    public init(sql: String, results: QueryResults, transaction: TransactionStatus = .idle, backendPID: Int32? = nil,
+                cancelled: Bool = false, waited: Duration = .zero, elapsed: Duration = .zero) {
         self.sql = sql
-        var kept = result
-        var total = 0
-        if case .success(var rows) = result {
-            total = rows.rows.count
-            if total > Self.rowLimit { rows.rows.removeLast(total - Self.rowLimit) }
-            kept = .success(rows)
-        }
-        self.result = kept
-        totalRows = total
-        self.notices = notices
+        self.results = results
         self.transaction = transaction
         self.backendPID = backendPID
         self.cancelled = cancelled
         self.waited = waited
         self.elapsed = elapsed
     }
+
+    /// The notices the server sent, in order.
+    public var notices: [ServerMessage] { results.notices }
+
+    /// The last result when every statement succeeded, else the error.
+    public var result: Result<QueryResult, PostgresError> { results.outcome }
 }
 
-extension Result where Success == QueryResult, Failure == PostgresError {
-    /// The server (or the console) stopped the statement with query_canceled.
-    var isCancellation: Bool {
-        if case .failure(let error) = self { return error.sqlState == ConsoleOutcome.cancelledSQLState }
-        return false
-    }
+extension QueryResults {
+    /// The server (or the console) stopped the statements with query_canceled.
+    var isCancellation: Bool { error?.sqlState == ConsoleOutcome.cancelledSQLState }
 }

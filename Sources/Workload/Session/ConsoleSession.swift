@@ -49,9 +49,10 @@ public final class ConsoleSession: Sendable {
         factory = session.factory
     }
 
-    /// Runs one statement and says how it ended; never throws (a failure is in the outcome). `activity` is what
-    /// the pool's snapshot shows as the running query (the caller masks a password there); the statement itself
-    /// by default.
+    /// Runs one input (one statement or several, sent as one simple-protocol string as `psql -c` does) and says
+    /// how it ended: every result and notice in order, up to the error that stopped it; never throws. `activity`
+    /// is what the pool's snapshot shows as the running query (the caller masks a password there); the input
+    /// itself by default.
     public func run(_ sql: String, activity: String? = nil) async -> ConsoleOutcome {
         let clock = ContinuousClock()
         let began = clock.now
@@ -59,27 +60,26 @@ public final class ConsoleSession: Sendable {
         switch await connection(for: activity ?? sql) {
         case .success(let connection): held = connection
         case .failure(let problem):
-            return ConsoleOutcome(sql: sql, result: .failure(problem), cancelled: problem == Self.cancelledBeforeStart, waited: clock.now - began)
+            return ConsoleOutcome(sql: sql, results: QueryResults(error: problem), cancelled: problem == Self.cancelledBeforeStart,
+                                  waited: clock.now - began)
         }
         let waited = clock.now - began
         let connection = held.connection
         _ = connection.takeNotices()
         let started = clock.now
-        let result: Result<QueryResult, PostgresError>
+        let results: QueryResults
         if state.withLock({ $0.isCancelled }) || Task.isCancelled {
-            result = .failure(Self.cancelledBeforeStart)
+            results = QueryResults(error: Self.cancelledBeforeStart)
         } else {
-            do throws(PostgresError) { result = .success(try await connection.query(sql)) } catch { result = .failure(error) }
+            results = await connection.queryAll(sql, rowLimit: ConsoleOutcome.rowLimit)
         }
         let elapsed = clock.now - started
         let cancelled = state.withLock { $0.isCancelled }
         let transaction = connection.isUsable ? connection.transactionStatus : .idle
-        // Before the connection goes back: the next holder's notices are not this statement's.
-        let notices = connection.takeNotices()
         await settle(held, transaction: transaction)
         return ConsoleOutcome(
-            sql: sql, result: result, notices: notices, transaction: transaction,
-            backendPID: connection.backendPID, cancelled: cancelled && result.isCancellation, waited: waited, elapsed: elapsed)
+            sql: sql, results: results, transaction: transaction,
+            backendPID: connection.backendPID, cancelled: cancelled && results.isCancellation, waited: waited, elapsed: elapsed)
     }
 
     /// Asks the server to cancel the running statement (or stops a check-out wait from starting one). Returns at once.

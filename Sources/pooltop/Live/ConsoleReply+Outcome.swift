@@ -5,42 +5,27 @@ import Workload
 /// The console session's outcome in the screen's terms.
 extension ConsoleReply {
     init(_ outcome: ConsoleOutcome) {
-        let notices = outcome.notices.map(ServerMessage.init)
-        let transaction = ConsoleTransaction(outcome.transaction)
-        let replyOutcome: Outcome
-        switch outcome.result {
-        case .success(let result):
-            replyOutcome = .rows(ConsoleResult(
-                columns: result.columns.map { ConsoleColumn(name: $0.name, typeOID: $0.typeOID) }, rows: result.rows,
-                totalRows: outcome.totalRows, commandTag: result.commandTag))
-        case .failure(let error) where outcome.cancelled:
-            replyOutcome = .cancelled(ServerMessage(error))
-        case .failure(let error):
-            replyOutcome = .failed(ServerMessage(error))
+        let parts = outcome.results.items.map { item -> Part in
+            switch item {
+            case .result(let result): .result(ConsoleResult(result))
+            case .notice(let notice): .notice(notice)
+            }
         }
-        self.init(statement: outcome.sql, outcome: replyOutcome, notices: notices, transaction: transaction,
+        let ending: Ending
+        switch outcome.results.error {
+        case nil: ending = .completed
+        case let error? where outcome.cancelled: ending = .cancelled(ServerMessage(error))
+        case let error?: ending = .failed(ServerMessage(error))
+        }
+        self.init(statement: outcome.sql, parts: parts, ending: ending, transaction: ConsoleTransaction(outcome.transaction),
                   backendPID: outcome.backendPID, duration: outcome.elapsed)
-    }
-
-    /// One line for the status bar (`.runSQL`).
-    var summary: String {
-        switch outcome {
-        case .rows(let result): result.commandTag
-        case .failed(let message): "ERROR: \(message.message)"
-        case .cancelled: "cancelled"
-        }
     }
 }
 
-extension ServerMessage {
-    init(_ error: PostgresError) {
-        self.init(severity: error.severity ?? "ERROR", sqlState: error.sqlState, message: error.message, detail: error.detail,
-                  hint: error.hint, position: error.position)
-    }
-
-    init(_ notice: ServerNotice) {
-        self.init(severity: notice.severity, sqlState: notice.sqlState, message: notice.message, detail: notice.detail,
-                  hint: notice.hint, position: notice.position)
+extension ConsoleResult {
+    init(_ result: QueryResult) {
+        self.init(columns: result.columns.map { ConsoleColumn(name: $0.name, typeOID: $0.typeOID) }, rows: result.rows,
+                  totalRows: result.totalRows, commandTag: result.commandTag)
     }
 }
 

@@ -26,7 +26,7 @@ import Testing
         #expect(await console.run("BEGIN;").transaction == .inTransaction)
         let failed = await console.run("SELEC 1;")
         #expect(failed.transaction == .failed)
-        guard case .failed(let error) = failed.outcome else {
+        guard case .failed(let error) = failed.ending else {
             Issue.record("a typo did not fail")
             return
         }
@@ -36,11 +36,12 @@ import Testing
         while !console.isRunning { try? await Task.sleep(for: .milliseconds(5)) }
         console.cancel()
         let slept = await sleeping
-        guard case .cancelled = slept.outcome else {
-            Issue.record("pg_sleep was not cancelled: \(slept.outcome)")
+        guard case .cancelled = slept.ending else {
+            Issue.record("pg_sleep was not cancelled: \(slept.ending)")
             return
         }
         let answer = await console.run("SELECT 42 AS answer;")
-        #expect(answer.outcome == .rows(ConsoleResult(columns: [ConsoleColumn(name: "answer", typeOID: 23)], rows: [["42"]], commandTag: "SELECT 1")))
+        #expect(answer.parts == [.result(ConsoleResult(columns: [ConsoleColumn(name: "answer", typeOID: 23)], rows: [["42"]], commandTag: "SELECT 1"))])
+        #expect(answer.completed)
     }
 }

@@ -1,3 +1,4 @@
+import LibPQ
 import Testing
 @testable import Inspector
 
@@ -16,7 +17,7 @@ import Testing
     }
 
     private func reply(_ statement: String, transaction: ConsoleTransaction = .idle) -> ConsoleReply {
-        ConsoleReply(statement: statement, outcome: .rows(ConsoleResult(columns: [], rows: [], commandTag: "SELECT 0")), transaction: transaction)
+        ConsoleReply(statement: statement, result: ConsoleResult(columns: [], rows: [], commandTag: "SELECT 0"), transaction: transaction)
     }
 
     @Test func enterRunsOnlyAStatementThatEndsInASemicolon() {
@@ -144,7 +145,7 @@ import Testing
         var state = console()
         let rows: [[String?]] = (1...100).map { ["row \($0)"] }
         let result = ConsoleResult(columns: [ConsoleColumn(name: "v", typeOID: 25)], rows: rows, commandTag: "SELECT 100")
-        state.console.receive(ConsoleReply(statement: "select", outcome: .rows(result)), watching: false, size: Fixtures.compact)
+        state.console.receive(ConsoleReply(statement: "select", result: result), watching: false, size: Fixtures.compact)
         #expect(state.console.scroll == 0, "an answer taller than the view shows from its start")
         var frame = FrameBuilder.build(data: Fixtures.data, state: state, size: Fixtures.compact)
         #expect(frame.lines[4].trimmingCharacters(in: .whitespaces) == "v", "the column's name heads the view")
@@ -160,7 +161,7 @@ import Testing
         var state = console()
         _ = press(type("ALTER ROLE app PASSWORD 'hunter2';") + [.enter], &state)
         let error = ServerMessage(sqlState: "42704", message: "role \"app\" does not exist", position: 12)
-        state.console.receive(ConsoleReply(statement: "ALTER ROLE app PASSWORD 'hunter2';", outcome: .failed(error)), watching: false, size: Fixtures.compact)
+        state.console.receive(ConsoleReply(statement: "ALTER ROLE app PASSWORD 'hunter2';", ending: .failed(error)), watching: false, size: Fixtures.compact)
         let shown = state.console.transcript.lines.map(\.text)
         #expect(shown.first == "pooltop=# ALTER ROLE app PASSWORD '***';")
         #expect(!shown.contains { $0.contains("hunter2") }, "\(shown)")

@@ -17,9 +17,9 @@ import Testing
             if statement == "slow" {
                 let seen = cancels.withLock { $0 }
                 while cancels.withLock({ $0 }) == seen { try? await Task.sleep(for: .milliseconds(2)) }
-                return ConsoleReply(statement: statement, outcome: .cancelled(nil))
+                return ConsoleReply(statement: statement, ending: .cancelled(nil))
             }
-            return ConsoleReply(statement: statement, outcome: .rows(ConsoleResult(columns: [], rows: [], commandTag: "SELECT 0")))
+            return ConsoleReply(statement: statement, result: ConsoleResult(columns: [], rows: [], commandTag: "SELECT 0"))
         }
 
         func cancelConsole() { cancels.withLock { $0 += 1 } }
@@ -56,7 +56,7 @@ import Testing
             runner.submit(.run("later"))
             let answers = await replies(inbox) { $0.count >= 3 }
             #expect(answers.map(\.statement) == ["slow", "queued", "later"], "one at a time, in order")
-            #expect(answers.map(\.outcome.isCancelled) == [true, true, false])
+            #expect(answers.map(\.ending.isCancelled) == [true, true, false])
             #expect(source.ran.withLock { $0 } == ["slow", "later"], "the queued statement never reached the source")
         }
     }
@@ -71,12 +71,5 @@ import Testing
             let after = await replies(inbox) { $0.contains { $0.statement == "after" } }
             #expect(after.last?.statement == "after", "the watch stopped and the next statement ran")
         }
-    }
-}
-
-private extension ConsoleReply.Outcome {
-    var isCancelled: Bool {
-        if case .cancelled = self { return true }
-        return false
     }
 }

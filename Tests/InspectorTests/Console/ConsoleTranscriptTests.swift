@@ -38,7 +38,7 @@ import Testing
         var transcript = ConsoleTranscript()
         transcript.lay(width: 80)
         let result = ConsoleResult(columns: [ConsoleColumn(name: "v", typeOID: 25)], rows: [[String(repeating: "y", count: 60)]], commandTag: "SELECT 1")
-        transcript.append(.reply(ConsoleReply(statement: "select", outcome: .rows(result)), expanded: false, timing: false))
+        transcript.append(.reply(ConsoleReply(statement: "select", result: result), expanded: false, timing: false))
         transcript.lay(width: 30)
         #expect(transcript.lines == laidOutAfresh(transcript.entries, width: 30))
         #expect(transcript.lines.allSatisfy { $0.width <= 30 })

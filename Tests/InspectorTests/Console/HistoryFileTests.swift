@@ -4,18 +4,6 @@ import Testing
 @testable import Inspector
 
 @Suite struct HistoryFileTests {
-    private func temporaryFolder() -> String {
-        let path = NSTemporaryDirectory() + "pooltop-history-\(UUID().uuidString)"
-        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
-
-    private func mode(_ path: String) -> mode_t {
-        var status = stat()
-        #expect(stat(path, &status) == 0, "\(path)")
-        return status.st_mode & 0o777
-    }
-
     @Test func pathFollowsXDGStateHomeOrDefaultsUnderHome() {
         #expect(HistoryFile(environment: ["XDG_STATE_HOME": "/s", "HOME": "/h"]).path == "/s/pooltop/history")
         #expect(HistoryFile(environment: ["HOME": "/h"]).path == "/h/.local/state/pooltop/history")

@@ -1,3 +1,4 @@
+import LibPQ
 import Testing
 @testable import Inspector
 

@@ -53,7 +53,7 @@ public struct ConsoleState: Sendable, Equatable {
         switch phase {
         case .running: phase = .idle
         case .watching:
-            if case .rows = reply.outcome {} else { phase = .idle }
+            if !reply.completed { phase = .idle }
         case .idle: break
         }
         if !watching { runningFor = nil }
