@@ -62,9 +62,6 @@ public final class LinkWatchdog: Sendable {
         for continuation in woken { continuation.resume(returning: true) }
     }
 
-    /// Connections watched now (for tests).
-    var watchedCount: Int { state.withLock { $0.watched.count } }
-
     /// Looks every eighth of the bound while any connection is watched (parked while none is), until the
     /// calling task is cancelled. Each check runs as a child task, so this returns only after its checks
     /// have ended (they are cancelled with it).
