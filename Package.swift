@@ -23,7 +23,7 @@ let package = Package(
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .target(name: "CLinux"),
         .target(name: "CCurses", linkerSettings: [.linkedLibrary("ncursesw")]),
-        .target(name: "LibPQ", dependencies: ["CLibPQ", "CLinux"], swiftSettings: crossModuleOptimization),
+        .target(name: "LibPQ", dependencies: ["CLibPQ", "CLinux", "Waiting"], swiftSettings: crossModuleOptimization),
         .target(name: "Waiting", swiftSettings: crossModuleOptimization),
         .target(name: "ConnectionPool", dependencies: [
             "Waiting",

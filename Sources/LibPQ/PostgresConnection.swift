@@ -46,11 +46,12 @@ public final class PostgresConnection: Sendable {
     /// form. `timeout` bounds the whole handshake unless the target sets connect_timeout.
     /// `applicationName` applies unless the target sets its own.
     ///
-    /// `deadLinkTimeout` (nil: off) bounds how long a query waits on a link that gives no sign of life:
-    /// see `LinkWatchdog`. A query on a healthy link is never cut short, however long it runs.
+    /// `watchdog` (nil: none) bounds how long a query waits on a link that gives no sign of life, by
+    /// its `bound`, while its owner runs it: see `LinkWatchdog`. A query on a healthy link is never cut
+    /// short, however long it runs.
     public static func connect(
         to target: ConnectionTarget, timeout: Duration = .seconds(10), applicationName: String = "pooltop",
-        deadLinkTimeout: Duration? = defaultDeadLinkTimeout
+        watchdog: LinkWatchdog? = nil
     ) async throws(PostgresError) -> PostgresConnection {
         // One loop watches the connection from its first byte: the least loaded one, so connections
         // spread evenly over the loops, and a task that follows its connections (the handshake
@@ -71,12 +72,12 @@ public final class PostgresConnection: Sendable {
             throw PostgresError(kind: .connectionFailed, message: "could not watch the socket for \(target.displayString) (errno \(code))")
         }
         let opened = PostgresConnection(connection: connection, watch: watch, target: target)
-        if let deadLinkTimeout { LinkWatchdog.shared.watch(opened, bound: deadLinkTimeout) }
+        watchdog?.watch(opened)
         return opened
     }
 
-    /// 10 s: a dead link costs a query at most that long; the TCP keepalive settings (`LinkSettings`)
-    /// notice a dead idle connection in about as long.
+    /// 10 s (`--dead-link-timeout`'s default): a dead link costs a query at most that long; the TCP
+    /// keepalive settings (`LinkSettings`) notice a dead idle connection in about as long.
     public static let defaultDeadLinkTimeout: Duration = .seconds(10)
 
     /// Runs one statement with text parameters ($1, $2…; nil is NULL). Without parameters it uses

@@ -7,7 +7,7 @@ public struct PostgresError: Error, Sendable, Equatable, CustomStringConvertible
         /// itself refused the session, `sqlState` says why (see `isServerFull`).
         case connectionFailed
         /// The connection was lost (terminated backend, network, or no answer on a dead link: see
-        /// `PostgresConnection.connect(…deadLinkTimeout:)`): not usable any more.
+        /// `PostgresConnection.connect(…watchdog:)`): not usable any more.
         case connectionLost
         /// The statement failed; the connection is still usable.
         case queryFailed

@@ -49,6 +49,15 @@ public struct IdentifiedQueue<Element: Sendable>: Sendable {
         return nil
     }
 
+    /// The newest element, dropping the tombstones behind it.
+    @inlinable
+    public mutating func popLast() -> (id: UInt64, element: Element)? {
+        while let id = order.popLast() {
+            if let element = live.removeValue(forKey: id) { return (id, element) }
+        }
+        return nil
+    }
+
     /// Takes the element out of the queue wherever it is; nil if it is not queued.
     @inlinable @discardableResult
     public mutating func remove(_ id: UInt64) -> Element? {

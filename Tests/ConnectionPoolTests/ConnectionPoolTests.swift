@@ -201,6 +201,27 @@ struct ConnectionPoolTests {
         await f.finish()
     }
 
+    @Test func loweringMaxWaitersFailsTheNewestWaitersAtOnce() async throws {
+        let f = PoolFixture(settings())
+        let held = try await f.pool.checkOut(holder: "holder")
+        var waiters: [Task<Lease<FakeConnection>, any Error>] = []
+        for index in 1...10 { waiters.append(await f.queuedCheckOut("w\(index)")) }
+        f.pool.reconfigure { $0.maxWaiters = 2 }
+        // At once: the manual clock never moves, so no time-out can stand in for the refusal.
+        for waiter in waiters[2...] {
+            await #expect(throws: PoolError.tooManyWaiters(limit: 2)) { try await waiter.value }
+        }
+        #expect(f.snapshot.waiters.oldest.map(\.holder) == ["w1", "w2"])
+        #expect(f.snapshot.counters.rejected == 8)
+        #expect(f.events.filter { $0 == .warning(message: "max_waiters lowered to 2: 8 waiters turned away") }.count == 1)
+        await #expect(throws: PoolError.tooManyWaiters(limit: 2)) { try await f.pool.checkOut(holder: "w11") }
+        await f.pool.checkIn(held)
+        let first = try await waiters[0].value
+        await f.pool.checkIn(first)
+        await f.pool.checkIn(try await waiters[1].value)
+        await f.finish()
+    }
+
     @Test func shutdownFailsWaitersAndClosesEverything() async throws {
         let f = PoolFixture(settings())
         let held = try await f.pool.checkOut(holder: "holder")

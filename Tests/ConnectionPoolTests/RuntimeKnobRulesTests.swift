@@ -78,18 +78,39 @@ struct RuntimeKnobRulesTests {
         #expect(h.events.contains { if case .leakSuspected(_, "h0", _) = $0 { true } else { false } })
     }
 
-    @Test func maxWaitersLoweredRefusesTheNextCheckOutKeepingThoseQueued() throws {
+    @Test func maxWaitersLoweredTurnsAwayTheNewestWaitersOverIt() throws {
         var h = MachineHarness(config(poolSize: 1))
-        _ = leaseMany(&h, 1)
-        _ = h.checkOut("w1")
-        _ = h.checkOut("w2")
-        _ = try change(&h, .maxWaiters, "1")
-        guard case .failed(.tooManyWaiters(let limit)) = h.checkOut("w3").0 else {
+        let held = leaseMany(&h, 1)[0]
+        for index in 1...10 { _ = h.checkOut("w\(index)") }
+        let actions = try change(&h, .maxWaiters, "2")
+        let turnedAway = actions.resume.compactMap { resumed -> String? in
+            if case .failure(.tooManyWaiters(limit: 2)) = resumed.outcome { resumed.continuation } else { nil }
+        }
+        #expect(turnedAway.count == actions.resume.count, "only the turned-away waiters are resumed")
+        #expect(Set(turnedAway) == Set((3...10).map { "w\($0)" }), "the newest go, the oldest keep their place")
+        #expect(h.machine.waiters.count == 2)
+        #expect(h.machine.counters.rejected == 8)
+        #expect(h.events.filter { $0 == .warning(message: "max_waiters lowered to 2: 8 waiters turned away") }.count == 1)
+        guard case .failed(.tooManyWaiters(limit: 2)) = h.checkOut("w11").0 else {
             Issue.record("a check-out beyond the new limit was not refused")
             return
         }
-        #expect(limit == 1)
-        #expect(h.machine.waiters.count == 2, "waiters already queued keep their place")
+        #expect(h.machine.counters.rejected == 9, "a newcomer over the limit counts the same way")
+        // The oldest waiter is still the next one served.
+        let served = h.checkIn(held).resume.map(\.continuation)
+        #expect(served == ["w1"])
+    }
+
+    @Test func maxWaitersRaisedOrUnchangedTurnsNobodyAway() throws {
+        var h = MachineHarness(config(poolSize: 1, maxWaiters: 4))
+        _ = leaseMany(&h, 1)
+        for index in 1...4 { _ = h.checkOut("w\(index)") }
+        #expect(try change(&h, .maxWaiters, "8").resume.isEmpty)
+        #expect(try change(&h, .timeout, "20s").resume.isEmpty)
+        #expect(try change(&h, .maxWaiters, "4").resume.isEmpty, "a limit equal to the queue leaves it whole")
+        #expect(h.machine.waiters.count == 4)
+        #expect(h.machine.counters.rejected == 0)
+        #expect(!h.events.contains { if case .warning = $0 { true } else { false } })
     }
 
     @Test func prePingSwitchedOnPingsTheNextCheckOutAndOffStopsIt() throws {

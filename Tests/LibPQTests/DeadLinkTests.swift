@@ -9,10 +9,11 @@ import Testing
     @Test func aQueryOnAFrozenLinkIsAbandonedWithinItsBound() async throws {
         let proxy = try await proxyToTestServer()
         defer { proxy.stop() }
-        let connection = try await PostgresConnection.connect(to: target(proxy), deadLinkTimeout: .seconds(1))
+        let watchdog = LinkWatchdog(bound: .seconds(1))
+        let connection = try await PostgresConnection.connect(to: target(proxy), watchdog: watchdog)
         defer { connection.close() }
         // Longer than the test: the answer can only be the watchdog's, however slow the observer is.
-        let query = Task { try await connection.query("SELECT pg_sleep(8)") }
+        let query = Task { try await connection.query("SELECT pg_sleep(8)", watchedBy: watchdog) }
         try await waitUntilRunning("pg_sleep(8)", pid: connection.backendPID)
         let frozen = clock.now
         try proxy.set(.freeze)
@@ -33,13 +34,41 @@ import Testing
         let proxy = try await proxyToTestServer()
         defer { proxy.stop() }
         // Half the bound for a check's login: short, yet not so short that a loaded machine misses it.
-        let connection = try await PostgresConnection.connect(to: target(proxy), deadLinkTimeout: .seconds(1))
+        let watchdog = LinkWatchdog(bound: .seconds(1))
+        let connection = try await PostgresConnection.connect(to: target(proxy), watchdog: watchdog)
         defer { connection.close() }
-        let result = try await connection.query("SELECT pg_sleep(2.5), 'done'")
+        let result = try await connection.query("SELECT pg_sleep(2.5), 'done'", watchedBy: watchdog)
         #expect(result.rows == [["", "done"]])
         #expect(connection.isUsable)
         // The watchdog did check the link while the server was silent: each check is a new connection.
         #expect(proxy.acceptedConnections >= 2)
+    }
+
+    /// The owner's stop ends the watchdog's work: `run()` returns with its check cut short, and nothing
+    /// of it acts afterwards (the check judged nothing; no check, no abandon after it).
+    @Test func aStoppedWatchdogHasEndedItsWork() async throws {
+        let proxy = try await proxyToTestServer()
+        defer { proxy.stop() }
+        // Half the bound for the check's login: the stop comes well inside it, even on a loaded machine.
+        let watchdog = LinkWatchdog(bound: .seconds(4))
+        let running = Task { await watchdog.run() }
+        let connection = try await PostgresConnection.connect(to: target(proxy), watchdog: watchdog)
+        defer { connection.close() }
+        let query = Task { try await connection.query("SELECT pg_sleep(3), 'done'") }
+        try await waitUntilRunning("pg_sleep(3)", pid: connection.backendPID)
+        let accepted = proxy.acceptedConnections
+        try proxy.set(.freeze)
+        // Silent for half the bound, the link gets its check: a fresh session, held by the frozen proxy.
+        try await waitUntil(within: .seconds(8)) { proxy.acceptedConnections > accepted }
+        running.cancel()
+        await running.value
+        // Longer than the bound: a watchdog still at work would have abandoned the query by now.
+        try await Task.sleep(for: .milliseconds(4500))
+        #expect(connection.isUsable, "the check cut short by the stop closed the connection")
+        #expect(proxy.acceptedConnections == accepted + 1, "a check ran after the stop")
+        try proxy.set(.forward)
+        let result = try await query.value
+        #expect(result.rows == [["", "done"]])
     }
 
     @Test func connectingThroughABlackHoleTimesOutAtConnectTimeout() async throws {
@@ -128,11 +157,11 @@ import Testing
         try ConnectionTarget("host=127.0.0.1 port=\(proxy.port) dbname=postgres user=postgres sslmode=disable \(options)")
     }
 
-    /// Polls `condition` every 5 ms for up to 2 s.
-    private func waitUntil(_ condition: () -> Bool) async throws {
-        let deadline = clock.now + .seconds(2)
+    /// Polls `condition` every 5 ms for up to `limit`.
+    private func waitUntil(within limit: Duration = .seconds(2), _ condition: () -> Bool) async throws {
+        let deadline = clock.now + limit
         while !condition() {
-            guard clock.now < deadline else { throw TestTimeout(description: "condition not met within 2 s") }
+            guard clock.now < deadline else { throw TestTimeout(description: "condition not met within \(limit)") }
             try await Task.sleep(for: .milliseconds(5))
         }
     }

@@ -124,7 +124,8 @@ public struct Counters: Sendable, Equatable {
     public var checkouts: Int = 0
     public var checkins: Int = 0
     public var timeouts: Int = 0
-    /// Check-outs refused because `maxWaiters` waiters were already queued.
+    /// Check-outs refused because `maxWaiters` waiters were already queued, and waiters turned away when
+    /// `maxWaiters` was lowered below the queue.
     public var rejected: Int = 0
     public var connects: Int = 0
     /// Every failed connect; `connectRefused` and `serverFull` count those two kinds among them.

@@ -148,6 +148,21 @@ extension PoolStateMachine {
         }
     }
 
+    /// `max_waiters` went below the queue: the newest waiters over `limit` fail at once with the error a
+    /// newcomer over the limit gets (psycopg_pool's max_waiting), counted as refused, told in one event.
+    /// The oldest keep their place: they have waited longest and are the next to be served.
+    mutating func turnAwayWaiters(over limit: Int, now: Duration, into actions: inout Actions) {
+        var turnedAway = 0
+        while waiters.count > limit, let (id, entry) = waiters.popLast() {
+            resolve(id, entry, .failure(.tooManyWaiters(limit: limit)), into: &actions)
+            turnedAway += 1
+        }
+        guard turnedAway > 0 else { return }
+        counters.rejected += turnedAway
+        let noun = turnedAway == 1 ? "waiter" : "waiters"
+        events.append(at: now, .warning(message: "max_waiters lowered to \(limit): \(turnedAway) \(noun) turned away"))
+    }
+
     /// Fails every waiter whose time-out has passed; the error names the limits in force.
     mutating func expireWaiters(now: Duration, into actions: inout Actions) {
         while let (id, entry) = waiters.first(), entry.requestedAt + configuration.checkoutTimeout <= now {

@@ -10,6 +10,8 @@ public actor PgBouncerMonitor {
     private let target: ConnectionTarget
     private let applicationName: String
     public nonisolated let clock: any PoolClock
+    /// Runs beside each admin statement: a dead link costs a poll at most the default bound.
+    private let watchdog = LinkWatchdog(bound: PostgresConnection.defaultDeadLinkTimeout)
     private var machine = MonitorStateMachine<PostgresConnection>()
     private var version: String?
     private var samples: [PgBouncerSample] = []
@@ -30,9 +32,9 @@ public actor PgBouncerMonitor {
         for _ in 1...2 {
             guard let connection = await session() else { return degraded(nil) }
             do throws(PostgresError) {
-                let pools = PgBouncerPool.pools(in: AdminTable(try await connection.query("SHOW POOLS")))
-                let clients = PgBouncerPeer.peers(in: AdminTable(try await connection.query("SHOW CLIENTS")))
-                let servers = PgBouncerPeer.peers(in: AdminTable(try await connection.query("SHOW SERVERS")))
+                let pools = PgBouncerPool.pools(in: AdminTable(try await connection.query("SHOW POOLS", watchedBy: watchdog)))
+                let clients = PgBouncerPeer.peers(in: AdminTable(try await connection.query("SHOW CLIENTS", watchedBy: watchdog)))
+                let servers = PgBouncerPeer.peers(in: AdminTable(try await connection.query("SHOW SERVERS", watchedBy: watchdog)))
                 let snapshot = PgBouncerSnapshot(version: version, pools: pools, clients: clients,
                                                  links: PgBouncerLink.join(servers: servers, clients: clients), reachability: machine.reachability)
                 samples.append(PgBouncerSample(at: clock.now, pools: snapshot.servingPools))
@@ -72,9 +74,9 @@ public actor PgBouncerMonitor {
         case .connect: break
         }
         do throws(PostgresError) {
-            let fresh = try await PostgresConnection.connect(to: target, timeout: .seconds(5), applicationName: applicationName)
+            let fresh = try await PostgresConnection.connect(to: target, timeout: .seconds(5), applicationName: applicationName, watchdog: watchdog)
             // 1.18 answers SHOW VERSION with a row; older versions with a notice only.
-            let shown = try? await fresh.query("SHOW VERSION").rows.first?.first ?? nil
+            let shown = try? await fresh.query("SHOW VERSION", watchedBy: watchdog).rows.first?.first ?? nil
             // The actor is re-entered while connecting: a close, or another caller's connect, may have come first.
             let outcome = machine.established(fresh, at: clock.now, postmasterStart: nil)
             outcome.discard?.close()

@@ -8,7 +8,8 @@ import LibPQ
 public actor ServerMonitor {
     private let target: ConnectionTarget
     private let applicationName: String
-    private let deadLinkTimeout: Duration?
+    /// Runs beside each of the session's statements (nil: no dead-link bound).
+    private let watchdog: LinkWatchdog?
     /// The monitor's time: reachability and events are stamped with it.
     public nonisolated let clock: any PoolClock
     private var machine = MonitorStateMachine<PostgresConnection>()
@@ -24,7 +25,7 @@ public actor ServerMonitor {
         self.target = target
         self.applicationName = applicationName
         self.clock = clock
-        self.deadLinkTimeout = deadLinkTimeout
+        watchdog = deadLinkTimeout.map { LinkWatchdog(bound: $0) }
     }
 
     static let activityQuery = """
@@ -68,7 +69,7 @@ public actor ServerMonitor {
             case .failure: return .failure(unavailable(nil))
             }
             do throws(PostgresError) {
-                return .success(try await connection.query(query, parameters))
+                return .success(try await connection.query(query, parameters, watchedBy: watchdog))
             } catch {
                 guard isLoss(error, of: connection) else { return .failure(unavailable(error.message)) }
                 lose(connection, reason: UnreachableReason.text(for: error))
@@ -88,7 +89,7 @@ public actor ServerMonitor {
         case .failure(let reason): return reason.isClosed ? "the server monitor is closed" : "server unreachable: \(reason.text)"
         }
         do throws(PostgresError) {
-            let result = try await connection.query("SELECT pg_terminate_backend($1)", [String(pid)])
+            let result = try await connection.query("SELECT pg_terminate_backend($1)", [String(pid)], watchedBy: watchdog)
             return result.rows.first?.first == "t" ? nil : "backend \(pid) was not terminated"
         } catch {
             if isLoss(error, of: connection) { lose(connection, reason: UnreachableReason.text(for: error)) }
@@ -126,10 +127,10 @@ public actor ServerMonitor {
         }
         do throws(PostgresError) {
             let fresh = try await PostgresConnection.connect(to: target, timeout: .seconds(5), applicationName: applicationName,
-                                                             deadLinkTimeout: deadLinkTimeout)
+                                                             watchdog: watchdog)
             let settings: [String?]
             do throws(PostgresError) {
-                settings = try await fresh.query(Self.settingsQuery).rows.first ?? []
+                settings = try await fresh.query(Self.settingsQuery, watchedBy: watchdog).rows.first ?? []
             } catch {
                 fresh.close()
                 throw error

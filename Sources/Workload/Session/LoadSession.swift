@@ -4,8 +4,9 @@ import LibPQ
 /// The load generator on PostgreSQL in real time: what `LoadSession`, bench and sweep run.
 public typealias PostgresLoadGenerator = LoadGenerator<PostgresConnectionFactory, ContinuousPoolClock>
 
-/// A running load with everything it needs: the pool (running its maintenance task) and the generator.
-/// What the screen and `bench` start and stop as one.
+/// A running load with everything it needs: the pool (running its maintenance task), the generator, and the
+/// dead-link watchdog of their connections (running from the start to the stop). What the screen and `bench`
+/// start and stop as one.
 public final class LoadSession: Sendable {
     public let generator: PostgresLoadGenerator
     /// Nil in no-pool mode.
@@ -13,15 +14,18 @@ public final class LoadSession: Sendable {
     /// Opens the console's own connections in no-pool mode.
     let factory: PostgresConnectionFactory
     private let poolTask: Task<Void, Never>?
+    /// The factory's watchdog running; the stop ends it last, once every connection is closed.
+    private let watchdogTask: Task<Void, Never>?
 
     private init(
         generator: PostgresLoadGenerator, pool: ConnectionPool<PostgresConnectionFactory>?, factory: PostgresConnectionFactory,
-        poolTask: Task<Void, Never>?
+        poolTask: Task<Void, Never>?, watchdogTask: Task<Void, Never>?
     ) {
         self.generator = generator
         self.pool = pool
         self.factory = factory
         self.poolTask = poolTask
+        self.watchdogTask = watchdogTask
     }
 
     /// Checks that `target` accepts a connection (fails fast with libpq's reason), then starts the pool and the load.
@@ -38,24 +42,28 @@ public final class LoadSession: Sendable {
         } catch {
             throw .connectionFailed(error.description)
         }
-        let factory = PostgresConnectionFactory(target: target, applicationName: applicationName, deadLinkTimeout: deadLinkTimeout)
+        let watchdog = deadLinkTimeout.map { LinkWatchdog(bound: $0) }
+        let watchdogTask = watchdog.map { watchdog in Task { await watchdog.run() } }
+        let factory = PostgresConnectionFactory(target: target, applicationName: applicationName, watchdog: watchdog)
         let session: LoadSession
         switch mode {
         case .pool:
             let pool = ConnectionPool(configuration: configuration, factory: factory, observer: observer)
             let poolTask = Task { await pool.run() }
             session = LoadSession(
-                generator: LoadGenerator(pool: pool, settings: settings), pool: pool, factory: factory, poolTask: poolTask)
+                generator: LoadGenerator(pool: pool, settings: settings), pool: pool, factory: factory, poolTask: poolTask,
+                watchdogTask: watchdogTask)
         case .noPool:
             session = LoadSession(
                 generator: LoadGenerator(connectingPerQuery: factory, settings: settings), pool: nil, factory: factory,
-                poolTask: nil)
+                poolTask: nil, watchdogTask: watchdogTask)
         }
         session.generator.start()
         return session
     }
 
-    /// Stops the load, then shuts the pool down and waits for its maintenance task. Workers still in a
+    /// Stops the load, then shuts the pool down and waits for its maintenance task, then ends the watchdog
+    /// (a link check under way is cut short, and judges nothing) and waits for it. Workers still in a
     /// statement after `grace` (a hung link, a long query) get their connections closed under them, so
     /// the stop takes about `grace` whatever hangs.
     public func stop(grace: Duration = .seconds(1)) async {
@@ -73,5 +81,7 @@ public final class LoadSession: Sendable {
             await stopping.value
         }
         await poolTask?.value
+        watchdogTask?.cancel()
+        await watchdogTask?.value
     }
 }

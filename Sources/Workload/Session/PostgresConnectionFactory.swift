@@ -7,22 +7,26 @@ public struct PostgresConnectionFactory: ConnectionFactory {
     public let connectTimeout: Duration
     /// Shown in pg_stat_activity.application_name.
     public let applicationName: String
+    /// Watches every connection it opens for a dead link (nil: no bound). Its owner runs it (`LinkWatchdog.run()`)
+    /// while the connections live: `LoadSession` from its start to its stop.
+    public let watchdog: LinkWatchdog?
+
     /// How long a statement may wait on a link that gives no sign of life (nil: no bound; see `LinkWatchdog`).
-    public let deadLinkTimeout: Duration?
+    public var deadLinkTimeout: Duration? { watchdog?.bound }
 
     public init(
         target: ConnectionTarget, connectTimeout: Duration = .seconds(10), applicationName: String = "pooltop",
-        deadLinkTimeout: Duration? = PostgresConnection.defaultDeadLinkTimeout
+        watchdog: LinkWatchdog? = nil
     ) {
         self.target = target
         self.connectTimeout = connectTimeout
         self.applicationName = applicationName
-        self.deadLinkTimeout = deadLinkTimeout
+        self.watchdog = watchdog
     }
 
     public func makeConnection() async throws -> PooledPostgresConnection {
         let connection = try await PostgresConnection.connect(
-            to: target, timeout: connectTimeout, applicationName: applicationName, deadLinkTimeout: deadLinkTimeout)
+            to: target, timeout: connectTimeout, applicationName: applicationName, watchdog: watchdog)
         return PooledPostgresConnection(connection)
     }
 

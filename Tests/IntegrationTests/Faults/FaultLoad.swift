@@ -11,6 +11,7 @@ final class FaultLoad: Sendable {
     let pool: PostgresPool
     let generator: PostgresLoadGenerator
     let target: ConnectionTarget
+    /// The pool's maintenance and, beside it, its factory's watchdog, ended when the pool has shut down.
     private let runner: Task<Void, Never>
     private let sampler: Task<Void, Never>
     private let watcher: Task<Void, Never>
@@ -27,12 +28,19 @@ final class FaultLoad: Sendable {
          workers: Int = 32, query: QueryKind = .sleep(.milliseconds(5)), thinkTime: Duration = .zero,
          deadLinkTimeout: Duration? = .seconds(10)) {
         self.target = target
+        let watchdog = deadLinkTimeout.map { LinkWatchdog(bound: $0) }
         let pool = PostgresPool(
             configuration: configuration,
             factory: PostgresConnectionFactory(
-                target: target, connectTimeout: .seconds(5), applicationName: uniqueName("fault"), deadLinkTimeout: deadLinkTimeout))
+                target: target, connectTimeout: .seconds(5), applicationName: uniqueName("fault"), watchdog: watchdog))
         self.pool = pool
-        runner = Task { await pool.run() }
+        runner = Task {
+            await withDiscardingTaskGroup { group in
+                if let watchdog { group.addTask { await watchdog.run() } }
+                await pool.run()
+                group.cancelAll()
+            }
+        }
         let generator = PostgresLoadGenerator(pool: pool, settings: LoadSettings(workers: workers, thinkTime: thinkTime, mix: QueryMix([.init(query)])))
         self.generator = generator
         generator.start()
