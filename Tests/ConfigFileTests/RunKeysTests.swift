@@ -25,10 +25,6 @@ struct RunKeysTests {
 
     func fileLayer() throws -> ConfigLayer { try ConfigFile.parse(Self.file, path: "config.toml") }
 
-    func flag(_ key: ConfigKey, _ text: String, _ flag: String) -> ConfigLayer {
-        ConfigLayer([key: Setting(text, from: .flag(flag))])
-    }
-
     @Test("each key is read as the flag's text with its line, and means what the flag means")
     func readsEveryKey() throws {
         let layer = try fileLayer()

@@ -7,8 +7,8 @@ import Testing
 /// another option, alone last, `=ADDR` and `ADDR` all serve where they should; the throwaway cluster's default pool
 /// name; the exposition's order. In `MetricsCommandTests`' suite, which is serialized: some use port 9187.
 extension MetricsCommandTests {
-    /// Runs `pooltop bench ARGUMENTS` (no PG* variables) and answers the first body `port` serves while it runs, and its exit status.
-    static func scrapeDuringBench(_ arguments: [String], port: Int) async throws -> (body: String?, status: Int32, stderr: String) {
+    /// `pooltop bench ARGUMENTS` started (no PG* variables, stdout discarded), and the pipe its stderr goes to.
+    static func startBench(_ arguments: [String]) throws -> (Process, Pipe) {
         let bench = Process()
         bench.executableURL = URL(fileURLWithPath: Binary.path)
         bench.arguments = ["bench"] + arguments
@@ -18,6 +18,12 @@ extension MetricsCommandTests {
         let errors = Pipe()
         bench.standardError = errors
         try bench.run()
+        return (bench, errors)
+    }
+
+    /// Runs `pooltop bench ARGUMENTS` and answers the first body `port` serves while it runs, and its exit status.
+    static func scrapeDuringBench(_ arguments: [String], port: Int) async throws -> (body: String?, status: Int32, stderr: String) {
+        let (bench, errors) = try startBench(arguments)
         defer { if bench.isRunning { bench.terminate(); bench.waitUntilExit() } }
         var body: String?
         let deadline = ContinuousClock.now + .seconds(60)
