@@ -10,7 +10,7 @@ struct MetricsOptions: ParsableArguments {
     /// Alone (`--metrics`, then another option or nothing) it takes the default address: an option whose value
     /// is optional, which swift-argument-parser 1.8 spells `defaultAsFlag`.
     @Option(name: .customLong("metrics"), defaultAsFlag: MetricsAddress.default, parsing: .next, help: ArgumentHelp(
-        "Serve the pool's metrics for Prometheus at http://ADDR/metrics (alone: \(MetricsAddress.default); \(MetricsAddress.expected)).",
+        "Serve the pool's metrics for Prometheus at http://ADDR/metrics (\(MetricsAddress.expected)), or alone for the default.",
         valueName: "addr"))
     var metrics: MetricsAddress? = nil
 
