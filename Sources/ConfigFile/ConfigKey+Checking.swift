@@ -4,12 +4,14 @@ import Workload
 
 extension ConfigKey {
     /// Checks `text` with the key's own parser, the one its flag uses (`PoolKnob.apply`, `LoadKnob.apply`,
-    /// `Preset.parse`, `ScreenValue`, libpq for the target), so a bad file is refused whatever overrides it.
+    /// `Preset.parse`, `ScreenValue`, `RunValue`, libpq for the target), so a bad file is refused whatever overrides it.
     /// The error names the key (`pool_size`); its problem never quotes a password.
     func check(_ text: String) throws(KnobError) {
         switch self {
         case .target:
             do { _ = try ConnectionTarget(text) } catch { throw KnobError(knob: name, ": \(error.message)") }
+        case .pgbouncer: _ = try RunValue.pgbouncer(text)
+        case .deadLinkTimeout: _ = try RunValue.deadLinkTimeout(text)
         case .preset: _ = try Preset.parse(text)
         case .theme:
             if KnobText.trimmed(text).isEmpty { throw KnobError(knob: name, ": give a theme name or a TOML file") }
@@ -22,6 +24,9 @@ extension ConfigKey {
             var settings = LoadSettings()
             try knob.apply(text, to: &settings)
         case .query: _ = try QueryMix.statement(text)
+        case .paused: _ = try RunValue.paused(text)
+        case .benchDuration, .sweepDuration: _ = try RunValue.duration(text)
+        case .sweepSizes: _ = try RunValue.sizes(text)
         }
     }
 }

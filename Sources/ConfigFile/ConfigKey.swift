@@ -2,9 +2,14 @@ import ConnectionPool
 import Workload
 
 /// Every key a config file may hold, by the name the flags and the knobs panel use: top-level `target`,
-/// `preset`, `theme`, `fps`, `ascii`; `[pool]` the pool's knobs; `[load]` the load's knobs and `query`.
+/// `pgbouncer`, `dead_link_timeout`, `preset`, `theme`, `fps`, `ascii`; `[pool]` the pool's knobs; `[load]` the
+/// load's knobs, `query` and `paused`; `[bench]` its `duration`; `[sweep]` its `duration` and `sizes`.
 public enum ConfigKey: Hashable, Sendable, CustomStringConvertible {
     case target
+    /// The admin console to watch (`--pgbouncer`); a URL like the target, shown only masked.
+    case pgbouncer
+    /// `--dead-link-timeout`: how long a statement may wait on a link that gives no sign of life.
+    case deadLinkTimeout
     case preset
     case theme
     case fps
@@ -13,24 +18,36 @@ public enum ConfigKey: Hashable, Sendable, CustomStringConvertible {
     case load(LoadKnob)
     /// One statement for every query (`--query`); the same slot as `load.mix`, so either replaces the other.
     case query
+    /// `--paused`: the load starts paused.
+    case paused
+    /// `pooltop bench --duration`.
+    case benchDuration
+    /// `pooltop sweep --duration` and `--sizes`.
+    case sweepDuration
+    case sweepSizes
 
     /// Every key, in the order `--print-config` writes them.
-    public static let all: [ConfigKey] = [.target, .preset, .theme, .fps, .ascii]
-        + PoolKnob.allCases.map(ConfigKey.pool) + LoadKnob.allCases.map(ConfigKey.load) + [.query]
+    public static let all: [ConfigKey] = [.target, .pgbouncer, .deadLinkTimeout, .preset, .theme, .fps, .ascii]
+        + PoolKnob.allCases.map(ConfigKey.pool) + LoadKnob.allCases.map(ConfigKey.load) + [.query, .paused]
+        + [.benchDuration, .sweepDuration, .sweepSizes]
 
-    /// The table the key lives in (`pool`, `load`), nil at the top level.
+    /// The table the key lives in (`pool`, `load`, `bench`, `sweep`), nil at the top level.
     public var table: String? {
         switch self {
-        case .target, .preset, .theme, .fps, .ascii: return nil
+        case .target, .pgbouncer, .deadLinkTimeout, .preset, .theme, .fps, .ascii: return nil
         case .pool: return "pool"
-        case .load, .query: return "load"
+        case .load, .query, .paused: return "load"
+        case .benchDuration: return "bench"
+        case .sweepDuration, .sweepSizes: return "sweep"
         }
     }
 
-    /// The key's name inside its table: the knob's name (`pool_size`, `workers`).
+    /// The key's name inside its table: the knob's name (`pool_size`, `workers`), the flag's without `--`.
     public var name: String {
         switch self {
         case .target: return "target"
+        case .pgbouncer: return "pgbouncer"
+        case .deadLinkTimeout: return "dead_link_timeout"
         case .preset: return "preset"
         case .theme: return "theme"
         case .fps: return "fps"
@@ -38,6 +55,9 @@ public enum ConfigKey: Hashable, Sendable, CustomStringConvertible {
         case .pool(let knob): return knob.name
         case .load(let knob): return knob.name
         case .query: return "query"
+        case .paused: return "paused"
+        case .benchDuration, .sweepDuration: return "duration"
+        case .sweepSizes: return "sizes"
         }
     }
 
@@ -53,7 +73,7 @@ public enum ConfigKey: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The tables a file may have.
-    public static let tables = ["pool", "load"]
+    public static let tables = ["pool", "load", "bench", "sweep"]
 
     /// Whether this key and `other` fill one slot, so a higher layer giving either drops both below it.
     func sharesSlot(with other: ConfigKey) -> Bool {

@@ -42,7 +42,7 @@ public struct LayeredSettings: Sendable, Equatable {
         return configuration
     }
 
-    /// `defaults` with every load knob some layer gives applied, `query` as a one-statement mix.
+    /// `defaults` with every load knob some layer gives applied, `query` as a one-statement mix, and `paused`.
     public func load(defaults: LoadSettings) throws(ConfigError) -> LoadSettings {
         var load = defaults
         for knob in LoadKnob.allCases {
@@ -52,12 +52,16 @@ public struct LayeredSettings: Sendable, Equatable {
         if let setting = settings[.query] {
             do { load.mix = try QueryMix.statement(setting.text) } catch { throw refusal(error, key: .query) }
         }
+        if let setting = settings[.paused] {
+            do { load.paused = try RunValue.paused(setting.text) } catch { throw refusal(error, key: .paused) }
+        }
         return load
     }
 
-    /// The screen's settings: the theme as given (a name or a TOML file), frames per second, ASCII only.
+    /// The screen's settings: the theme as given (a name or a TOML file; a config file's relative path is taken
+    /// from that file's folder), frames per second, ASCII only.
     public func screen() throws(ConfigError) -> ScreenSettings {
-        var screen = ScreenSettings(theme: settings[.theme]?.text)
+        var screen = ScreenSettings(theme: settings[.theme].map(Self.themeFile))
         do {
             if let fps = settings[.fps] { screen.fps = try ScreenValue.fps(fps.text) }
         } catch { throw refusal(error, key: .fps) }
@@ -67,8 +71,18 @@ public struct LayeredSettings: Sendable, Equatable {
         return screen
     }
 
+    /// A theme file named by a relative path in a config file, as a path from that file's folder; anything else as given.
+    static func themeFile(_ setting: Setting) -> String {
+        guard case .file(let path, _) = setting.origin, ScreenValue.isThemeFile(setting.text), !setting.text.hasPrefix("/") else {
+            return setting.text
+        }
+        let folder = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        if folder.isEmpty { return path.hasPrefix("/") ? "/" + setting.text : setting.text }
+        return folder + "/" + setting.text
+    }
+
     /// A parser's refusal, named where the value came from: "--pool-size must be…", "config.toml:4: pool.timeout: …".
-    private func refusal(_ error: KnobError, key: ConfigKey) -> ConfigError {
+    func refusal(_ error: KnobError, key: ConfigKey) -> ConfigError {
         guard let origin = settings[key]?.origin else { return .badValue(error.description) }
         return .badValue(error.naming(origin.label(for: key)))
     }

@@ -16,4 +16,9 @@ public enum ScreenValue {
     public static func ascii(_ text: String) throws(KnobError) -> Bool {
         try KnobText.switchValue(KnobText.trimmed(text), knob: "ascii")
     }
+
+    /// Whether a theme is given as a file (a path with a `/`, or a name ending in `.toml`) rather than by name.
+    public static func isThemeFile(_ text: String) -> Bool {
+        text.contains("/") || text.hasSuffix(".toml")
+    }
 }

@@ -6,15 +6,24 @@ extension ConnectionTarget {
     /// that is itself a connection string is not shown.
     public var poolName: String {
         let defaults = Self.defaultValues()
-        func value(_ keyword: String) -> String? {
-            let given = options.last { $0.keyword == keyword }?.value ?? defaults[keyword]
-            return given?.isEmpty == false ? given : nil
-        }
-        let host = value("host") ?? value("hostaddr") ?? "localhost"
-        let port = value("port") ?? "5432"
-        var database = value("dbname") ?? value("user") ?? "postgres"
-        if database.contains("=") || database.contains("://") { database = "postgres" }
-        return "\(host):\(port)/\(database)"
+        let host = resolved("host", defaults) ?? resolved("hostaddr", defaults) ?? "localhost"
+        let port = resolved("port", defaults) ?? "5432"
+        return "\(host):\(port)/\(database(defaults))"
+    }
+
+    /// The database libpq would ask for (the target's dbname, else the PG* environment's, else the user's name);
+    /// "postgres" when the name is itself a connection string, which may hold a password.
+    public var database: String { database(Self.defaultValues()) }
+
+    private func database(_ defaults: [String: String]) -> String {
+        let database = resolved("dbname", defaults) ?? resolved("user", defaults) ?? "postgres"
+        return database.contains("=") || database.contains("://") ? "postgres" : database
+    }
+
+    /// The target's own value for `keyword`, else libpq's default; nil when empty.
+    private func resolved(_ keyword: String, _ defaults: [String: String]) -> String? {
+        let given = options.last { $0.keyword == keyword }?.value ?? defaults[keyword]
+        return given?.isEmpty == false ? given : nil
     }
 
     /// libpq's defaults with the PG* environment applied, by keyword.

@@ -15,6 +15,8 @@ public final class PostgresConnection: Sendable {
     public let serverVersion: Int
     /// The target this connection was opened with, for display.
     public let target: ConnectionTarget
+    /// The application_name it was opened with: the target's own, PGAPPNAME, else the `connect` argument.
+    public let applicationName: String
 
     init(connection: OpaquePointer, watch: SocketWatch, target: ConnectionTarget) {
         let backendPID = PQbackendPID(connection)
@@ -26,6 +28,7 @@ public final class PostgresConnection: Sendable {
         self.backendPID = backendPID
         serverVersion = Int(PQserverVersion(connection))
         self.target = target
+        applicationName = SentApplicationName.of(connection)
     }
 
     deinit {

@@ -41,7 +41,8 @@ public final class PoolMetrics: PoolObserver {
         useTime = registry.makeDurationHistogram(descriptor: MetricName.useTime, labels: labels, buckets: Self.useBuckets)
     }
 
-    /// The Prometheus text exposition now: the counts and counters refreshed from the pool's snapshot.
+    /// The Prometheus text exposition now: the counts and counters refreshed from the pool's snapshot, the
+    /// families sorted by name and each family's series by their labels (`ExpositionOrder`).
     public func exposition() async -> [UInt8] {
         let server = await server?()
         tracking.withLock { tracked in
@@ -65,7 +66,7 @@ public final class PoolMetrics: PoolObserver {
             for (key, gauge) in tracked.gauges where present[key] == nil { registry.unregisterGauge(gauge) }
             tracked.gauges = present
         }
-        return registry.emitToBuffer()
+        return Array(ExpositionOrder.sorted(registry.emitToString()).utf8)
     }
 
     // MARK: PoolObserver

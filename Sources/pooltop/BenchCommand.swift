@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConfigFile
+import ConnectionPool
 import Foundation
 import Workload
 
@@ -18,8 +19,8 @@ struct BenchCommand: AsyncParsableCommand {
     @OptionGroup var metrics: MetricsOptions
     @OptionGroup var recording: RecordOptions
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("How long to measure, e.g. 10s.", valueName: "duration"))
-    var duration: DurationArgument = DurationArgument(argument: "10s")!
+    @Option(parsing: .unconditional, help: ArgumentHelp("How long to measure, e.g. 30s (default: \(DurationNotation.format(RunValue.benchDuration))).", valueName: "duration"))
+    var duration: String?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Run this long first, excluded from the figures.", valueName: "duration"))
     var warmup: DurationArgument = DurationArgument(argument: "1s")!
@@ -31,17 +32,18 @@ struct BenchCommand: AsyncParsableCommand {
     var json = false
 
     func validate() throws {
-        if duration.duration <= .zero { throw ValidationError("--duration must be positive") }
+        do { _ = try LayeredSettings([durationLayer]).duration(.benchDuration) } catch { throw ValidationError(error.description) }
     }
 
     func run() async throws {
-        let run = try RunSettings(config, flags: [target.layer, pool.layer, load.layer, modeLayer], loadDefaults: LoadSettings(workers: 32), paused: load.paused)
-        if config.printConfig { return print(run.printed(), terminator: "") }
-        var (options, label) = try await benchOptions(run)
+        let run = try RunSettings(
+            config, flags: [target.layer, pool.layer, load.layer, modeLayer, pgbouncer.layer, durationLayer], loadDefaults: LoadSettings(workers: 32))
+        if config.printConfig { return print(run.printed(keys: [.pgbouncer, .benchDuration]), terminator: "") }
+        var (options, resolved) = try await benchOptions(run)
         options.recording = try recording.writer(
-            command: "bench", target: label, pool: options.pool, load: options.load, duration: options.duration,
+            command: "bench", target: resolved.label, pool: options.pool, load: options.load, duration: options.duration,
             warmUp: options.warmUp)
-        try await metrics.serving(for: options.target) { observer in
+        try await metrics.serving(for: resolved) { observer in
             var observed = options
             observed.observer = observer
             try await measure(observed)
@@ -64,18 +66,24 @@ struct BenchCommand: AsyncParsableCommand {
         print(json ? report.json(pretty: false) : report.summary)
     }
 
+    /// `--duration`, over the config file's `[bench] duration`.
+    var durationLayer: ConfigLayer {
+        ConfigLayer(duration.map { [.benchDuration: Setting($0, from: .flag("--duration"))] } ?? [:])
+    }
+
     /// `--no-pool` as the load's mode, over the config file's `[load] mode`.
     var modeLayer: ConfigLayer {
         ConfigLayer(noPool ? [.load(.mode): Setting(LoadMode.noPool.rawValue, from: .flag("--no-pool"))] : [:])
     }
 
-    /// The run's options, and the target as it may be shown (masked).
-    func benchOptions(_ run: RunSettings) async throws -> (BenchOptions, String) {
+    /// The run's options, and the target they run against (shown only masked).
+    func benchOptions(_ run: RunSettings) async throws -> (BenchOptions, ResolvedTarget) {
         let resolved = try await ResolvedTarget.resolve(run.layered.target)
         let options = BenchOptions(
             target: resolved.target, pool: run.pool, load: run.load, mode: run.load.mode,
-            duration: duration.duration, warmUp: warmup.duration, deadLinkTimeout: target.deadLinkBound, pgbouncer: try pgbouncer.target())
-        return (options, resolved.label)
+            duration: try run.duration(.benchDuration), warmUp: warmup.duration, deadLinkTimeout: run.deadLinkTimeout,
+            pgbouncer: try run.pgbouncerTarget())
+        return (options, resolved)
     }
 }
 

@@ -47,25 +47,33 @@ struct RunSettings {
     var layered: LayeredSettings
     var pool: PoolConfiguration
     var load: LoadSettings
+    /// The bound on a statement over a silent link; nil: none.
+    var deadLinkTimeout: Duration?
 
-    /// Stacks the layers and reads the pool and the load (over `loadDefaults`); a refused value is a usage failure.
-    init(_ config: ConfigOptions, flags: [ConfigLayer], loadDefaults: LoadSettings, paused: Bool) throws {
+    /// Stacks the layers and reads the pool, the load (over `loadDefaults`) and the dead-link bound; a refused
+    /// value is a usage failure.
+    init(_ config: ConfigOptions, flags: [ConfigLayer], loadDefaults: LoadSettings) throws {
         layered = try config.layered(flags: flags)
         do {
             pool = try layered.pool()
             load = try layered.load(defaults: loadDefaults)
+            deadLinkTimeout = try layered.deadLinkTimeout()
         } catch {
             throw Failure.usage(error.description)
         }
-        load.paused = paused
     }
 
     /// The screen's settings from the same layers.
     func screen() throws -> ScreenSettings { try layered.screenSettings() }
 
-    /// `--print-config`'s output.
-    func printed(screen: ScreenSettings? = nil) -> String {
-        layered.printed(pool: pool, load: load, screen: screen)
+    /// A bench's or a sweep's measuring time (`.benchDuration`, `.sweepDuration`) from the same layers.
+    func duration(_ key: ConfigKey) throws -> Duration {
+        do { return try layered.duration(key) } catch { throw Failure.usage(error.description) }
+    }
+
+    /// `--print-config`'s output, with the command's own `keys`.
+    func printed(screen: ScreenSettings? = nil, keys: [ConfigKey]) -> String {
+        layered.printed(pool: pool, load: load, screen: screen, keys: [.deadLinkTimeout] + keys)
     }
 }
 
@@ -73,5 +81,10 @@ extension LayeredSettings {
     /// The layers' theme, fps and ascii; a refused value is a usage failure.
     func screenSettings() throws -> ScreenSettings {
         do { return try screen() } catch { throw Failure.usage(error.description) }
+    }
+
+    /// The layers' dead-link bound (nil: none); a refused value is a usage failure.
+    func deadLinkBound() throws -> Duration? {
+        do { return try deadLinkTimeout() } catch { throw Failure.usage(error.description) }
     }
 }

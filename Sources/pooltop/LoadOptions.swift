@@ -23,20 +23,21 @@ struct LoadOptions: ParsableArguments {
             completion: .list([QueryKind.selectOne, .readWrite, .none, .sleep(.milliseconds(10))].map(\.mixToken)))
     var mix: String?
 
-    @Flag(help: "Start with the load paused.")
-    var paused = false
+    @Flag(inversion: .prefixedNo, help: "Start with the load paused (or not, over the config file's paused).")
+    var paused: Bool?
 
     func validate() throws {
         if query != nil && mix != nil { throw ValidationError("give --query or --mix, not both") }
         do { _ = try LayeredSettings([layer]).load(defaults: LoadSettings()) } catch { throw ValidationError(error.description) }
     }
 
-    /// The command line's layer: every load knob given, each named by its flag.
+    /// The command line's layer: every load knob given and `--paused`, each named by its flag.
     var layer: ConfigLayer {
         var layer = ConfigLayer()
         for case let (key, text?) in [(ConfigKey.load(.workers), workers), (.load(.think), think), (.load(.rate), rate), (.load(.mix), mix), (.query, query)] {
             layer[key] = Setting(text, from: .flag(KnobError.flag(key.name)))
         }
+        if let paused { layer[.paused] = Setting(paused ? "on" : "off", from: .flag(paused ? "--paused" : "--no-paused")) }
         return layer
     }
 }

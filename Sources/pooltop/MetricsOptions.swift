@@ -7,20 +7,22 @@ import Workload
 /// `--metrics [ADDR]` and `--pool-name`: the pool's metrics in the Prometheus text format while the
 /// command runs (the screen, bench, sweep).
 struct MetricsOptions: ParsableArguments {
-    @Option(name: .customLong("metrics"), help: ArgumentHelp(
-        "Serve the pool's metrics for Prometheus at http://ADDR/metrics (default when given alone: \(MetricsAddress.default); \(MetricsAddress.expected)).",
+    /// Alone (`--metrics`, then another option or nothing) it takes the default address: an option whose value
+    /// is optional, which swift-argument-parser 1.8 spells `defaultAsFlag`.
+    @Option(name: .customLong("metrics"), defaultAsFlag: MetricsAddress.default, parsing: .next, help: ArgumentHelp(
+        "Serve the pool's metrics for Prometheus at http://ADDR/metrics (\(MetricsAddress.expected)), or alone for the default.",
         valueName: "addr"))
-    var metrics: MetricsAddress?
+    var metrics: MetricsAddress? = nil
 
-    @Option(help: ArgumentHelp("The metrics' db_client_connection_pool_name (default: host:port/database).", valueName: "name"))
+    @Option(help: ArgumentHelp("The metrics' db_client_connection_pool_name (default: host:port/database; embedded/postgres for the throwaway cluster).", valueName: "name"))
     var poolName: String?
 
     /// Runs `body` with the metrics' pool observer while the endpoint serves them, or with nil when
     /// `--metrics` is off. A port already in use is one line and exit status 2, before `body` starts.
-    func serving<R>(for target: ConnectionTarget, _ body: ((any PoolObserver)?) async throws -> R) async throws -> R {
+    func serving<R>(for resolved: ResolvedTarget, _ body: ((any PoolObserver)?) async throws -> R) async throws -> R {
         guard let address = metrics else { return try await body(nil) }
-        let monitor = ServerMonitor(target: target, applicationName: "pooltop-metrics")
-        let metrics = PoolMetrics(poolName: poolName ?? target.poolName) {
+        let monitor = ServerMonitor(target: resolved.target, applicationName: "pooltop-metrics")
+        let metrics = PoolMetrics(poolName: poolName ?? resolved.poolName) {
             let server = await monitor.poll()
             return ServerReading(connections: server.connections, maxConnections: server.maxConnections)
         }
@@ -35,19 +37,6 @@ struct MetricsOptions: ParsableArguments {
             await monitor.close()
             throw error
         }
-    }
-
-    /// Gives a bare `--metrics` (last, or followed by another option) the default address, so the option's
-    /// value is optional on the command line; any other word after it is its value, checked as an address.
-    static func defaultingAddress(in arguments: [String]) -> [String] {
-        var result: [String] = []
-        for (index, argument) in arguments.enumerated() {
-            result.append(argument)
-            guard argument == "--metrics" else { continue }
-            let next = index + 1 < arguments.count ? arguments[index + 1] : "-"
-            if next.hasPrefix("-") { result.append(MetricsAddress.default.description) }
-        }
-        return result
     }
 }
 

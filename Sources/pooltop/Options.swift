@@ -13,15 +13,21 @@ struct TargetOptions: ParsableArguments {
     var url: String?
 
     @Option(parsing: .unconditional, help: ArgumentHelp(
-        "Abandon a statement whose link gives no sign of life for this long (the link is checked halfway); 0: never.",
+        "Abandon a statement whose link gives no sign of life for this long (the link is checked halfway); 0 or off: never (default: \(DurationNotation.format(PostgresConnection.defaultDeadLinkTimeout))).",
         valueName: "duration"))
-    var deadLinkTimeout = DurationArgument(duration: PostgresConnection.defaultDeadLinkTimeout)
+    var deadLinkTimeout: String?
 
-    /// The bound to pass on: nil when turned off.
-    var deadLinkBound: Duration? { deadLinkTimeout.duration > .zero ? deadLinkTimeout.duration : nil }
+    func validate() throws {
+        do { _ = try LayeredSettings([layer]).deadLinkTimeout() } catch { throw ValidationError(error.description) }
+    }
 
-    /// The command line's layer: the target `--url` gives.
-    var layer: ConfigLayer { ConfigLayer(url.map { [.target: Setting($0, from: .flag("--url"))] } ?? [:]) }
+    /// The command line's layer: the target `--url` gives, and `--dead-link-timeout`.
+    var layer: ConfigLayer {
+        var layer = ConfigLayer()
+        if let url { layer[.target] = Setting(url, from: .flag("--url")) }
+        if let deadLinkTimeout { layer[.deadLinkTimeout] = Setting(deadLinkTimeout, from: .flag("--dead-link-timeout")) }
+        return layer
+    }
 }
 
 /// The pool's knobs: a preset, then any override. Each value is read by its knob's own parser

@@ -13,6 +13,7 @@ struct Pooltop: AsyncParsableCommand {
             names another, --no-config skips it). Precedence, key by key: the config file < the environment (PG* \
             variables naming a server beat the file's target) < flags. --print-config shows the result.
             """,
+        version: Pooltop.version,
         subcommands: [Top.self, DemoCommand.self, WatchCommand.self, BenchCommand.self, SweepCommand.self, ReplayCommand.self, CompletionsCommand.self, ServeEmbedded.self],
         defaultSubcommand: Top.self)
 
@@ -22,7 +23,7 @@ struct Pooltop: AsyncParsableCommand {
         Termination.shared.installSignalHandlers()
         let status: Int32
         do {
-            var command = try parseAsRoot(MetricsOptions.defaultingAddress(in: Array(CommandLine.arguments.dropFirst())))
+            var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

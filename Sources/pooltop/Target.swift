@@ -14,6 +14,12 @@ struct ResolvedTarget {
         return "embedded cluster 127.0.0.1:\(embedded.port)"
     }
 
+    /// The metrics' default `db_client_connection_pool_name`: `host:port/database` (OpenTelemetry's), or for the
+    /// throwaway cluster, whose socket folder changes every run, `embedded/database`. Never a password.
+    var poolName: String {
+        embedded == nil ? target.poolName : "embedded/\(target.database)"
+    }
+
     /// The layers' choice (`--url`, else the PG* environment when it names a server, else the config file's
     /// `target`), else a new embedded cluster that is stopped and removed on every way out.
     static func resolve(_ choice: TargetChoice) async throws -> ResolvedTarget {

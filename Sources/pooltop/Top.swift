@@ -31,12 +31,12 @@ struct Top: AsyncParsableCommand {
     @OptionGroup var recording: RecordOptions
 
     func run() async throws {
-        let run = try RunSettings(config, flags: [target.layer, pool.layer, load.layer, screen.layer], loadDefaults: Self.lively, paused: load.paused)
+        let run = try RunSettings(config, flags: [target.layer, pool.layer, load.layer, screen.layer, pgbouncer.layer], loadDefaults: Self.lively)
         let screenSettings = try run.screen()
-        if config.printConfig { return print(run.printed(screen: screenSettings), terminator: "") }
-        let pgbouncerMonitor = try pgbouncer.monitor()
+        if config.printConfig { return print(run.printed(screen: screenSettings, keys: [.pgbouncer]), terminator: "") }
+        let pgbouncerMonitor = try run.pgbouncerMonitor()
         let resolved = try await ResolvedTarget.resolve(run.layered.target)
-        try await metrics.serving(for: resolved.target) { observer in
+        try await metrics.serving(for: resolved) { observer in
             try await show(resolved, run: run, screenSettings: screenSettings, pgbouncerMonitor: pgbouncerMonitor, observer: observer)
         }
     }
@@ -49,7 +49,7 @@ struct Top: AsyncParsableCommand {
         do {
             session = try await LoadSession.start(
                 target: resolved.target, configuration: run.pool, settings: run.load,
-                deadLinkTimeout: target.deadLinkBound, observer: observer)
+                deadLinkTimeout: run.deadLinkTimeout, observer: observer)
         } catch {
             throw error.failure
         }

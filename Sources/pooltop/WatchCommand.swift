@@ -29,9 +29,9 @@ struct WatchCommand: AsyncParsableCommand {
     func run() async throws {
         let layered = try config.layered(flags: [target.layer, screen.layer])
         let settings = try layered.screenSettings()
-        if config.printConfig { throw Failure.usage("--print-config: watch reads only target, theme, fps and ascii from the config file") }
+        if config.printConfig { throw Failure.usage("--print-config: watch reads only target, dead_link_timeout, theme, fps and ascii from the config file") }
         let resolved = try await ResolvedTarget.resolve(layered.target)
-        let monitor = ServerMonitor(target: resolved.target, applicationName: "pooltop-watch", deadLinkTimeout: target.deadLinkBound)
+        let monitor = ServerMonitor(target: resolved.target, applicationName: "pooltop-watch", deadLinkTimeout: try layered.deadLinkBound())
         let watcher = ServerWatcher(monitor: monitor, interval: interval.duration)
         // A wrong --url is one clear line, even without a terminal.
         if let unreachable = await watcher.poll().unavailable, resolved.embedded == nil {

@@ -21,10 +21,6 @@ struct PrecedenceTests {
 
     func fileLayer() throws -> ConfigLayer { try ConfigFile.parse(Self.file, path: "config.toml") }
 
-    func flag(_ key: ConfigKey, _ text: String, _ flag: String) -> ConfigLayer {
-        ConfigLayer([key: Setting(text, from: .flag(flag))])
-    }
-
     @Test("a pool knob: the file's value stands until a flag gives one; the preset's others stay under both")
     func poolKnob() throws {
         let fileOnly = try LayeredSettings([fileLayer()]).pool()

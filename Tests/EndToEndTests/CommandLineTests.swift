@@ -45,7 +45,7 @@ struct CommandLineTests {
         #expect(outcome.stderr.split(separator: "\n").count == 1, "stderr: \(outcome.stderr)")
     }
 
-    @Test("--dead-link-timeout takes a duration (0: never): the run gets as far as connecting", arguments: ["3s", "0"])
+    @Test("--dead-link-timeout takes a duration (0 or off: never): the run gets as far as connecting", arguments: ["3s", "0", "off"])
     func deadLinkTimeoutIsAccepted(value: String) throws {
         let outcome = try Binary.run(["bench", "--dead-link-timeout", value, "--url", "postgresql://nobody@127.0.0.1:1/x", "--duration", "1"])
         #expect(outcome.status == 2)
@@ -54,7 +54,7 @@ struct CommandLineTests {
 
     @Test("bad usage gives exit status 2 and one line", arguments: [
         ["--pool-size", "-3"], ["--no-such-flag"], ["bench", "--duration", "soon"], ["--preset", "nonesuch"],
-        ["bench", "--connect-retry", "5s..1s"], ["bench", "--dead-link-timeout", "never"],
+        ["bench", "--connect-retry", "5s..1s"], ["bench", "--dead-link-timeout", "soon"],
     ])
     func badUsage(arguments: [String]) throws {
         let outcome = try Binary.run(arguments)

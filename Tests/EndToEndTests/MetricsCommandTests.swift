@@ -15,14 +15,7 @@ struct MetricsCommandTests {
         let cluster = try await EmbeddedPostgres.start()
         defer { cluster.stop() }
         let url = "postgresql://postgres:\(Self.password)@127.0.0.1:\(cluster.port)/postgres"
-        let bench = Process()
-        bench.executableURL = URL(fileURLWithPath: Binary.path)
-        bench.arguments = ["bench", "--url", url, "--query", Self.sql, "--workers", "8", "--duration", "6s", "--warmup", "0s", "--metrics"]
-        bench.standardInput = FileHandle.nullDevice
-        bench.standardOutput = FileHandle.nullDevice
-        let errors = Pipe()
-        bench.standardError = errors
-        try bench.run()
+        let (bench, errors) = try Self.startBench(["--url", url, "--query", Self.sql, "--workers", "8", "--duration", "6s", "--warmup", "0s", "--metrics"])
         defer { if bench.isRunning { bench.terminate(); bench.waitUntilExit() } }
 
         var body: String?

@@ -130,7 +130,7 @@ public enum KnobText {
     }
 
     /// A duration longer than zero, or `off` (nil).
-    static func positiveDuration(_ text: String, knob: String) throws(KnobError) -> Duration? {
+    public static func positiveDuration(_ text: String, knob: String) throws(KnobError) -> Duration? {
         if isOff(text) { return nil }
         let value = try duration(text, knob: knob, allowsOff: true)
         guard value > .zero else { throw KnobError(knob: knob, " must be longer than 0s, or off") }

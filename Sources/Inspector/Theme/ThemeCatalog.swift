@@ -51,7 +51,7 @@ public struct ThemeCatalog: Sendable {
 
     /// Loads a theme by name, or by path when `nameOrPath` contains `/` or ends in `.toml`.
     public func load(_ nameOrPath: String) -> ThemeLoadResult {
-        if nameOrPath.contains("/") || nameOrPath.hasSuffix(".toml") {
+        if ScreenValue.isThemeFile(nameOrPath) {
             return loadFile(nameOrPath, name: URL(fileURLWithPath: nameOrPath).deletingPathExtension().lastPathComponent)
         }
         for directory in directories {

@@ -86,7 +86,7 @@ public enum Bench {
         var peaks: PgBouncerPeaks?
         if let pgbouncer = options.pgbouncer {
             let monitor = PgBouncerMonitor(target: pgbouncer)
-            peaks = await PgBouncerPeaks.gathered(from: monitor, application: options.applicationName) {
+            peaks = await PgBouncerPeaks.gathered(from: monitor, application: session.applicationName) {
                 await wait(options.duration, phase: .measuring, session: session, progress: progress)
             }
             await monitor.close()

@@ -28,9 +28,12 @@ public struct PgBouncerSnapshot: Sendable, Equatable {
         self.reachability = reachability
     }
 
-    /// The pools that serve clients named `applicationName` (pooltop's own pool, when it runs through this pgbouncer).
+    /// The pools that serve clients named `applicationName` (pooltop's own pool, when it runs through this pgbouncer:
+    /// the name its connections sent, `LoadSession.applicationName`), also when pgbouncer's `application_name_add_host`
+    /// appended " - host:port" to it.
     public func pools(servingApplication applicationName: String) -> [PgBouncerPool] {
-        let served = Set(clients.filter { $0.applicationName == applicationName }.map { PoolKey(database: $0.database, user: $0.user) })
+        let ours = clients.filter { $0.applicationName == applicationName || $0.applicationName.hasPrefix(applicationName + " - ") }
+        let served = Set(ours.map { PoolKey(database: $0.database, user: $0.user) })
         return pools.filter { served.contains(PoolKey(database: $0.database, user: $0.user)) }
     }
 

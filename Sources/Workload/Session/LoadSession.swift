@@ -13,17 +13,21 @@ public final class LoadSession: Sendable {
     public let pool: ConnectionPool<PostgresConnectionFactory>?
     /// Opens the console's own connections in no-pool mode.
     let factory: PostgresConnectionFactory
+    /// The application_name the session's connections carry, as libpq sent it (the target's own when it sets one):
+    /// how pgbouncer's SHOW CLIENTS tells them from other clients.
+    public let applicationName: String
     private let poolTask: Task<Void, Never>?
     /// The factory's watchdog running; the stop ends it last, once every connection is closed.
     private let watchdogTask: Task<Void, Never>?
 
     private init(
         generator: PostgresLoadGenerator, pool: ConnectionPool<PostgresConnectionFactory>?, factory: PostgresConnectionFactory,
-        poolTask: Task<Void, Never>?, watchdogTask: Task<Void, Never>?
+        applicationName: String, poolTask: Task<Void, Never>?, watchdogTask: Task<Void, Never>?
     ) {
         self.generator = generator
         self.pool = pool
         self.factory = factory
+        self.applicationName = applicationName
         self.poolTask = poolTask
         self.watchdogTask = watchdogTask
     }
@@ -36,8 +40,10 @@ public final class LoadSession: Sendable {
         applicationName: String = "pooltop", deadLinkTimeout: Duration? = PostgresConnection.defaultDeadLinkTimeout,
         observer: (any PoolObserver)? = nil
     ) async throws(WorkloadError) -> LoadSession {
+        let sentName: String
         do {
             let probe = try await PostgresConnection.connect(to: target, applicationName: applicationName)
+            sentName = probe.applicationName
             probe.close()
         } catch {
             throw .connectionFailed(error.description)
@@ -51,12 +57,12 @@ public final class LoadSession: Sendable {
             let pool = ConnectionPool(configuration: configuration, factory: factory, observer: observer)
             let poolTask = Task { await pool.run() }
             session = LoadSession(
-                generator: LoadGenerator(pool: pool, settings: settings), pool: pool, factory: factory, poolTask: poolTask,
-                watchdogTask: watchdogTask)
+                generator: LoadGenerator(pool: pool, settings: settings), pool: pool, factory: factory, applicationName: sentName,
+                poolTask: poolTask, watchdogTask: watchdogTask)
         case .noPool:
             session = LoadSession(
                 generator: LoadGenerator(connectingPerQuery: factory, settings: settings), pool: nil, factory: factory,
-                poolTask: nil, watchdogTask: watchdogTask)
+                applicationName: sentName, poolTask: nil, watchdogTask: watchdogTask)
         }
         session.generator.start()
         return session

@@ -61,11 +61,13 @@ final class LiveSource: InspectorSource {
         let (server, serverEvents) = self.server.snapshot(now: pool.uptime)
         let pgbouncer = self.pgbouncer?.snapshot(now: pool.uptime)
         let allServerEvents = (serverEvents + (pgbouncer?.events ?? [])).sorted { $0.at < $1.at }
-        return DashboardData(
+        var data = DashboardData(
             pool: pool, load: load, server: server, events: poolEvents, target: target,
             serverVersion: server.serverVersion, uptime: ContinuousClock.now - started,
             loadStartedAtPoolUptime: max(.zero, pool.uptime - load.elapsed),
             serverEvents: allServerEvents, pgbouncer: pgbouncer?.snapshot)
+        data.poolApplicationName = session.applicationName
+        return data
     }
 
     func perform(_ command: Command) async -> String? {

@@ -5,9 +5,6 @@ import Workload
 
 /// `--record FILE`, in the screen, `bench` and `sweep`: the session as JSON Lines, for `pooltop replay`.
 struct RecordOptions: ParsableArguments {
-    /// What a recording's header says made it.
-    static let pooltopVersion = "0.1.0"
-
     @Option(help: ArgumentHelp("Record the session to this file (JSON Lines: a header, a summary a second, every event); replay it with `pooltop replay FILE`.", valueName: "file"))
     var record: String?
 
@@ -16,7 +13,7 @@ struct RecordOptions: ParsableArguments {
                 duration: Duration? = nil, warmUp: Duration? = nil) throws -> RecordingWriter? {
         guard let record else { return nil }
         let header = RecordingHeader(
-            command: command, pooltopVersion: Self.pooltopVersion, startedAt: ISO8601DateFormatter().string(from: Date()),
+            command: command, pooltopVersion: Pooltop.version, startedAt: ISO8601DateFormatter().string(from: Date()),
             target: target, pool: pool, load: load, duration: duration, warmUp: warmUp)
         do {
             return try RecordingWriter(path: record, header: header)
