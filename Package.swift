@@ -41,7 +41,7 @@ let package = Package(
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         .target(name: "Inspector", dependencies: [
-            "ConnectionPool", "Workload", "LibPQ", "CCurses", "ConfigFile",
+            "ConnectionPool", "Workload", "LibPQ", "Waiting", "CCurses", "ConfigFile",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         // The pool's metrics in the Prometheus text format, served over HTTP (`--metrics`).

@@ -1,4 +1,5 @@
 import Synchronization
+import Waiting
 
 /// Writes the console's history file off the UI thread. The UI thread hands over the newest entries (`save`,
 /// which never blocks); `run`, a child task of the app, writes them on a thread of its own, so a slow disk's
@@ -8,8 +9,8 @@ import Synchronization
 final class HistoryWriter: Sendable {
     /// The writer's state machine.
     private enum Phase {
-        /// Nothing to write; the writer task is parked here (its continuation) or has not come yet.
-        case waiting(CheckedContinuation<Void, Never>?)
+        /// Nothing to write.
+        case idle
         /// Entries to write, not yet taken by the writer (it may be writing older ones).
         case pending([String])
         /// A write runs and nothing newer came.
@@ -19,9 +20,9 @@ final class HistoryWriter: Sendable {
     }
 
     private struct State {
-        var phase = Phase.waiting(nil)
-        /// The app is ending: write what is pending, then finish.
-        var ending = false
+        var phase = Phase.idle
+        /// The writer task, parked while there is nothing to write.
+        var writer = ParkedTasks<Void, Void>()
     }
 
     private let file: HistoryFile
@@ -33,19 +34,12 @@ final class HistoryWriter: Sendable {
 
     /// From the UI thread: the history to write, oldest first. Returns at once (or, after `run` ended, writes).
     func save(_ entries: [String]) {
-        let (resume, late) = state.withLock { state -> (CheckedContinuation<Void, Never>?, Bool) in
-            switch state.phase {
-            case .waiting(let parked):
-                state.phase = .pending(entries)
-                return (parked, false)
-            case .pending, .writing:
-                state.phase = .pending(entries)
-                return (nil, false)
-            case .finished:
-                return (nil, true)
-            }
+        let (woken, late) = state.withLock { state -> ([CheckedContinuation<Void, Never>], Bool) in
+            if case .finished = state.phase { return ([], true) }
+            state.phase = .pending(entries)
+            return (state.writer.removeAll(), false)
         }
-        resume?.resume()
+        for continuation in woken { continuation.resume() }
         if late { try? file.save(entries) }
     }
 
@@ -59,7 +53,7 @@ final class HistoryWriter: Sendable {
         state.withLock { state in
             switch state.phase {
             case .pending, .writing: true
-            case .waiting, .finished: false
+            case .idle, .finished: false
             }
         }
     }
@@ -77,50 +71,24 @@ final class HistoryWriter: Sendable {
         }
     }
 
-    /// The next entries to write, waiting for them; nil once the app ends with nothing pending.
+    /// The next entries to write, waiting for them; nil once the task is cancelled with nothing pending.
     private func next() async -> [String]? {
         while true {
-            enum Step { case write([String]), finish, park }
-            let step = state.withLock { state -> Step in
-                switch state.phase {
-                case .pending(let entries):
+            let taken = state.withLock { state -> [String]?? in
+                if case .pending(let entries) = state.phase {
                     state.phase = .writing
-                    return .write(entries)
-                case .writing, .waiting(nil):
-                    if state.ending {
-                        state.phase = .finished
-                        return .finish
-                    }
-                    state.phase = .waiting(nil)
-                    return .park
-                case .waiting(.some), .finished:
-                    return .finish
+                    return .some(entries)
                 }
-            }
-            switch step {
-            case .write(let entries):
-                return entries
-            case .finish:
+                if Task.isCancelled {
+                    state.phase = .finished
+                    return .some(nil)
+                }
+                state.phase = .idle
                 return nil
-            case .park:
-                await withTaskCancellationHandler {
-                    await withCheckedContinuation { continuation in
-                        let resumeNow = state.withLock { state -> Bool in
-                            guard !state.ending, case .waiting(nil) = state.phase else { return true }
-                            state.phase = .waiting(continuation)
-                            return false
-                        }
-                        if resumeNow { continuation.resume() }
-                    }
-                } onCancel: {
-                    let parked = state.withLock { state -> CheckedContinuation<Void, Never>? in
-                        state.ending = true
-                        guard case .waiting(let parked?) = state.phase else { return nil }
-                        state.phase = .waiting(nil)
-                        return parked
-                    }
-                    parked?.resume()
-                }
+            }
+            if let taken { return taken }
+            await state.park(in: \.writer, ifCancelled: ()) { state in
+                if case .pending = state.phase { () } else { nil }
             }
         }
     }
