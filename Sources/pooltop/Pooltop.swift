@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Inspector
 
 /// `pooltop`: the screen by default; `bench` and `sweep` run the same experiments headless; `demo` shows the
 /// screen over a simulated pool.
@@ -44,6 +45,8 @@ struct Pooltop: AsyncParsableCommand {
                 status = Failure.Code.usageOrConnection.rawValue
             }
         }
+        // Ctrl-\ on the screen sent SIGQUIT to this process too; its handler may not have run yet.
+        if let raised = TerminalGuard.raisedSignal { Termination.shared.signalArrived(raised) }
         Termination.shared.runCleanUp()
         Foundation.exit(Termination.shared.exitStatus(status))
     }

@@ -33,7 +33,7 @@ final class Termination: Sendable {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
             source.setEventHandler { [self] in
-                state.withLock { $0.signal = $0.signal ?? number }
+                signalArrived(number)
                 runCleanUp()
                 exit(128 + number)
             }
@@ -41,6 +41,11 @@ final class Termination: Sendable {
             return RetainedSource(source: source)
         }
         state.withLock { $0.sources = sources }
+    }
+
+    /// Records `number` as the signal the process ends with, unless one arrived before it.
+    func signalArrived(_ number: Int32) {
+        state.withLock { $0.signal = $0.signal ?? number }
     }
 
     /// The status to exit with: 128 + the signal when one arrived (its clean-up lets the main path return too,

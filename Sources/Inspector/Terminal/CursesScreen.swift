@@ -99,8 +99,7 @@ final class CursesScreen {
     /// it; pooltop's handler cleans up (the embedded cluster stops) and exits 128 + 3. Should the signal be
     /// ignored, the screen's loop ends anyway: the terminal is no longer in curses mode.
     func quitAsTerminalWould() {
-        TerminalGuard.restore()
-        kill(0, SIGQUIT)
+        TerminalGuard.raise(SIGQUIT)
     }
 
     /// The next key, waiting at most `timeoutMilliseconds` (0: only what is already typed).
